@@ -1,0 +1,150 @@
+package dev.mark;
+
+import dev.mark.accounts.AccountService;
+import dev.mark.api.DatasetsApiRoutes;
+import dev.mark.api.PlatformApiRoutes;
+import dev.mark.datasets.DatasetService;
+import dev.mark.datasets.DatasetsHandler;
+import dev.mark.health.PlatformHandler;
+import dev.mark.keys.ApiKeyAuthenticator;
+import dev.mark.keys.ApiKeyService;
+import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.ConfigException;
+import dev.mark.platform.contract.ApiContract;
+import dev.mark.platform.contract.SchemaValidator;
+import dev.mark.platform.db.Database;
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.docs.DocsRoutes;
+import dev.mark.platform.http.HttpPipeline;
+import dev.mark.platform.http.InFlightRequests;
+import dev.mark.platform.http.OperationBinder;
+import dev.mark.platform.idempotency.Idempotency;
+import dev.mark.platform.json.Json;
+import dev.mark.platform.security.Authenticators;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The composition root: builds every part of the server with plain constructors, binds the
+ * contract's operations to their handlers, and owns the lifecycle. {@link #close()} stops
+ * taking requests, lets those in flight finish, then closes the database.
+ */
+public final class App implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final AppConfig config;
+  private final Database database;
+  private final Javalin javalin;
+  private final InFlightRequests inFlight;
+  private final Optional<AccountService.CreatedAccount> developmentAccount;
+
+  private App(AppConfig config, Database database, Javalin javalin, InFlightRequests inFlight,
+      Optional<AccountService.CreatedAccount> developmentAccount) {
+    this.config = config;
+    this.database = database;
+    this.javalin = javalin;
+    this.inFlight = inFlight;
+    this.developmentAccount = developmentAccount;
+  }
+
+  /** Starts the database and the HTTP server. */
+  public static App start(AppConfig config) {
+    ApiContract contract = ApiContract.load();
+    Database database = Database.start(config.database(), config.dataDir());
+    try {
+      return start(config, contract, database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static App start(AppConfig config, ApiContract contract, Database database) {
+    Clock clock = Clock.systemUTC();
+    JsonMapper mapper = Json.newMapper();
+    Transactions transactions = new Transactions(database.dsl());
+    ApiKeyService keys = new ApiKeyService(transactions);
+    AccountService accounts = new AccountService(transactions, keys);
+    DatasetService datasets = new DatasetService(transactions, mapper, clock);
+    Authenticators authenticators = new Authenticators(List.of(new ApiKeyAuthenticator(keys)));
+    Idempotency idempotency = new Idempotency(transactions, clock);
+    SchemaValidator validator = new SchemaValidator(contract);
+    InFlightRequests inFlight = new InFlightRequests();
+    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight);
+
+    Javalin javalin = Javalin.create(javalinConfig -> {
+      javalinConfig.startup.showJavalinBanner = false;
+      javalinConfig.concurrency.useVirtualThreads = true;
+      javalinConfig.http.maxRequestSize = config.maxBodyBytes();
+      javalinConfig.jetty.port = config.port();
+      pipeline.install(javalinConfig);
+      DocsRoutes.install(javalinConfig, contract);
+
+      OperationBinder binder = new OperationBinder(javalinConfig.routes, contract, validator,
+          authenticators, idempotency, mapper, config.maxBodyBytes());
+      PlatformApiRoutes.bind(binder, new PlatformHandler(database));
+      DatasetsApiRoutes.bind(binder, new DatasetsHandler(datasets));
+      binder.requireAllBound();
+    });
+
+    Optional<AccountService.CreatedAccount> developmentAccount = database.isEmbedded()
+        ? accounts.createDevelopmentAccountIfEmpty()
+        : Optional.empty();
+    javalin.start();
+    return new App(config, database, javalin, inFlight, developmentAccount);
+  }
+
+  /** The port the server listens on (useful with port 0). */
+  public int port() {
+    return javalin.port();
+  }
+
+  /** The development account created at this start, if the embedded database was new. */
+  public Optional<AccountService.CreatedAccount> developmentAccount() {
+    return developmentAccount;
+  }
+
+  /** The routes Javalin serves, as "METHOD path", for checking them against the contract. */
+  public List<String> servedRoutes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!inFlight.drain(config.shutdownGraceMillis())) {
+        log.warn("Requests still in flight after {} ms; stopping anyway", config.shutdownGraceMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    javalin.stop();
+    database.close();
+  }
+
+  public static void main(String[] args) {
+    AppConfig config;
+    try {
+      config = AppConfig.fromEnvironment(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("Mark cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    App app = start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mark-shutdown"));
+    String base = "http://localhost:" + app.port();
+    app.developmentAccount().ifPresent(account -> System.out.println(
+        "Development API key (shown once; delete " + config.dataDir() + " to start over): "
+            + account.apiKey()));
+    System.out.println("Mark API listening on " + base + " (reference: " + base + "/docs)");
+  }
+}

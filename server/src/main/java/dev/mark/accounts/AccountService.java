@@ -1,0 +1,42 @@
+package dev.mark.accounts;
+
+import dev.mark.keys.ApiKeyService;
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.ids.Ids;
+import java.util.Optional;
+
+/** Accounts: who owns data and keys. (Sign-up and sessions come with the accounts issue.) */
+public final class AccountService {
+
+  /** A new account and its first key; the key's secret is shown once. */
+  public record CreatedAccount(String accountId, String apiKey) {}
+
+  private final Transactions transactions;
+  private final ApiKeyService keys;
+  private final AccountRepository repository = new AccountRepository();
+
+  public AccountService(Transactions transactions, ApiKeyService keys) {
+    this.transactions = transactions;
+    this.keys = keys;
+  }
+
+  /** Creates an account with one API key in {@code environment}. */
+  public CreatedAccount create(String name, String environment) {
+    return transactions.inTransaction(tx -> {
+      String accountId = Ids.next("acct");
+      repository.insert(tx, accountId, name);
+      return new CreatedAccount(accountId, keys.issue(tx, accountId, environment, "Default key"));
+    });
+  }
+
+  /**
+   * On a database with no account yet, creates the development account and its test key, so
+   * that a fresh local server can be called at once. Empty when accounts already exist.
+   */
+  public Optional<CreatedAccount> createDevelopmentAccountIfEmpty() {
+    if (repository.any(transactions.reads())) {
+      return Optional.empty();
+    }
+    return Optional.of(create("Development", "test"));
+  }
+}

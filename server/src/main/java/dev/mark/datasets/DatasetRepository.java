@@ -1,0 +1,117 @@
+package dev.mark.datasets;
+
+import static dev.mark.db.Tables.DATASETS;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.primaryKey;
+
+import java.util.List;
+import java.util.Optional;
+import org.jooq.CreateTableElementListStep;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.impl.SQLDataType;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The catalogue of datasets, and the typed table that holds each one's rows in the
+ * {@code dataset_rows} schema. Names of user columns reach SQL only through jOOQ's quoting.
+ */
+final class DatasetRepository {
+
+  static final String ROWS_SCHEMA = "dataset_rows";
+  /** The row-order column every rows table has; user column names cannot start with '_'. */
+  static final String ROW_ID = "_row_id";
+
+  private record StoredColumn(String name, String type) {}
+
+  private final ObjectMapper mapper;
+
+  DatasetRepository(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  void insert(DSLContext dsl, Owner owner, DatasetRecord dataset, String tableName) {
+    dsl.insertInto(DATASETS)
+        .set(DATASETS.ID, dataset.id())
+        .set(DATASETS.ACCOUNT_ID, owner.accountId())
+        .set(DATASETS.ENVIRONMENT, owner.environment())
+        .set(DATASETS.NAME, dataset.name())
+        .set(DATASETS.DESCRIPTION, dataset.description().orElse(null))
+        .set(DATASETS.COLUMNS, columnsJson(dataset.columns()))
+        .set(DATASETS.TABLE_NAME, tableName)
+        .set(DATASETS.CREATED_AT, dataset.createdAt())
+        .set(DATASETS.UPDATED_AT, dataset.updatedAt())
+        .execute();
+  }
+
+  void createRowsTable(DSLContext dsl, String tableName, List<ColumnSpec> columns) {
+    CreateTableElementListStep table = dsl.createTable(name(ROWS_SCHEMA, tableName))
+        .column(ROW_ID, SQLDataType.BIGINT.identity(true));
+    for (ColumnSpec column : columns) {
+      table = table.column(name(column.name()), column.type().sqlType().nullable(true));
+    }
+    table.constraints(primaryKey(ROW_ID)).execute();
+  }
+
+  Optional<DatasetRecord> find(DSLContext dsl, Owner owner, String id) {
+    return dsl.selectFrom(DATASETS)
+        .where(DATASETS.ID.eq(id))
+        .and(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
+        .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
+        .fetchOptional(this::toDataset);
+  }
+
+  /** Up to {@code limit} datasets, newest first, older than {@code beforeId} if given. */
+  List<DatasetRecord> page(DSLContext dsl, Owner owner, Optional<String> beforeId, int limit) {
+    return dsl.selectFrom(DATASETS)
+        .where(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
+        .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
+        .and(beforeId.map(DATASETS.ID::lt).orElse(noCondition()))
+        .orderBy(DATASETS.ID.desc())
+        .limit(limit)
+        .fetch(this::toDataset);
+  }
+
+  /** Deletes a dataset's catalogue row; returns the name of its rows table, if it existed. */
+  Optional<String> delete(DSLContext dsl, Owner owner, String id) {
+    return dsl.deleteFrom(DATASETS)
+        .where(DATASETS.ID.eq(id))
+        .and(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
+        .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
+        .returningResult(DATASETS.TABLE_NAME)
+        .fetchOptional(Record1::value1);
+  }
+
+  void dropRowsTable(DSLContext dsl, String tableName) {
+    dsl.dropTable(name(ROWS_SCHEMA, tableName)).execute();
+  }
+
+  private DatasetRecord toDataset(Record r) {
+    return new DatasetRecord(
+        r.get(DATASETS.ID),
+        r.get(DATASETS.NAME),
+        Optional.ofNullable(r.get(DATASETS.DESCRIPTION)),
+        columns(r.get(DATASETS.COLUMNS)),
+        r.get(DATASETS.ROW_COUNT),
+        r.get(DATASETS.CREATED_AT),
+        r.get(DATASETS.UPDATED_AT));
+  }
+
+  private JSONB columnsJson(List<ColumnSpec> columns) {
+    List<StoredColumn> stored = columns.stream()
+        .map(c -> new StoredColumn(c.name(), c.type().apiName()))
+        .toList();
+    return JSONB.valueOf(mapper.writeValueAsString(stored));
+  }
+
+  private List<ColumnSpec> columns(JSONB json) {
+    List<StoredColumn> stored = mapper.readValue(json.data(), new TypeReference<>() {});
+    return stored.stream()
+        .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type())))
+        .toList();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.mark.datasets;
+
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.NotFound;
+import dev.mark.platform.errors.Unprocessable;
+import dev.mark.platform.ids.Ids;
+import dev.mark.platform.security.Principal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Datasets of one account: creation (catalogue row and typed rows table in one transaction),
+ * lookup, cursor-paginated listing and deletion. A dataset of another account, or of the other
+ * environment, does not exist as far as a caller can tell.
+ */
+public final class DatasetService {
+
+  private static final String PREFIX = "ds";
+
+  private final Transactions transactions;
+  private final DatasetRepository repository;
+  private final Clock clock;
+
+  public DatasetService(Transactions transactions, ObjectMapper mapper, Clock clock) {
+    this.transactions = transactions;
+    this.repository = new DatasetRepository(mapper);
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a dataset and its rows table.
+   *
+   * @throws Unprocessable when column names repeat or use the reserved leading underscore
+   */
+  public DatasetRecord create(Principal caller, DatasetDraft draft) {
+    checkColumns(draft.columns());
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MILLIS);
+    String id = Ids.next(PREFIX);
+    DatasetRecord dataset = new DatasetRecord(
+        id, draft.name(), draft.description(), draft.columns(), 0, now, now);
+    return transactions.inTransaction(tx -> {
+      String tableName = id.toLowerCase();
+      repository.insert(tx, owner(caller), dataset, tableName);
+      repository.createRowsTable(tx, tableName, draft.columns());
+      return dataset;
+    });
+  }
+
+  /** @throws NotFound when the caller has no such dataset */
+  public DatasetRecord get(Principal caller, String id) {
+    return repository.find(transactions.reads(), owner(caller), id)
+        .orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * One page of the caller's datasets, newest first.
+   *
+   * @param cursor the {@code next_cursor} of the previous page, if any
+   * @throws BadRequest when the cursor was not made by this API
+   */
+  public DatasetPage list(Principal caller, int limit, Optional<String> cursor) {
+    Optional<String> before = cursor.map(DatasetService::decodeCursor);
+    List<DatasetRecord> rows = repository.page(transactions.reads(), owner(caller), before, limit + 1);
+    if (rows.size() <= limit) {
+      return new DatasetPage(rows, Optional.empty());
+    }
+    List<DatasetRecord> page = rows.subList(0, limit);
+    return new DatasetPage(page, Optional.of(encodeCursor(page.getLast().id())));
+  }
+
+  /** Deletes a dataset and its rows. @throws NotFound when the caller has no such dataset */
+  public void delete(Principal caller, String id) {
+    transactions.inTransaction(tx -> {
+      String tableName = repository.delete(tx, owner(caller), id).orElseThrow(() -> notFound(id));
+      repository.dropRowsTable(tx, tableName);
+      return null;
+    });
+  }
+
+  private static void checkColumns(List<ColumnSpec> columns) {
+    List<FieldIssue> issues = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String name = columns.get(i).name();
+      String pointer = "/columns/" + i + "/name";
+      if (name.startsWith("_")) {
+        issues.add(FieldIssue.body(pointer, "reserved", name + " is reserved: names starting with _ are Mark's own"));
+      } else if (!seen.add(name)) {
+        issues.add(FieldIssue.body(pointer, "duplicate", name + " is declared more than once"));
+      }
+    }
+    if (!issues.isEmpty()) {
+      throw new Unprocessable("invalid_dataset", "The columns of the dataset are not valid.", issues);
+    }
+  }
+
+  private static Owner owner(Principal caller) {
+    return new Owner(caller.accountId(), caller.environment());
+  }
+
+  private static NotFound notFound(String id) {
+    return new NotFound("not_found", "There is no dataset " + id + ".");
+  }
+
+  private static String encodeCursor(String lastId) {
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(lastId.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static String decodeCursor(String cursor) {
+    try {
+      String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+      if (Ids.isWellFormed(PREFIX, id)) {
+        return id;
+      }
+    } catch (IllegalArgumentException e) {
+      // not base64url: reported below like any other foreign cursor
+    }
+    throw BadRequest.validation(List.of(new FieldIssue(FieldIssue.Location.QUERY, "/cursor",
+        "invalid_cursor", "is not a next_cursor given by this API")));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.mark.keys;
+
+import dev.mark.platform.errors.Unauthorized;
+import dev.mark.platform.security.Principal;
+import dev.mark.platform.security.SchemeAuthenticator;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The {@code ApiKeyAuth} scheme: a Mark API key in the {@code X-API-Key} header. */
+public final class ApiKeyAuthenticator implements SchemeAuthenticator {
+
+  private static final String HEADER = "X-API-Key";
+
+  private final ApiKeyService keys;
+
+  public ApiKeyAuthenticator(ApiKeyService keys) {
+    this.keys = keys;
+  }
+
+  @Override
+  public String scheme() {
+    return "ApiKeyAuth";
+  }
+
+  @Override
+  public Optional<Principal> authenticate(Function<String, String> headers) {
+    String presented = headers.apply(HEADER);
+    if (presented == null || presented.isBlank()) {
+      return Optional.empty();
+    }
+    if (ApiKeyFormat.environmentOf(presented.trim()).isEmpty()) {
+      throw new Unauthorized("invalid_api_key",
+          "The X-API-Key header does not hold a well-formed Mark API key; check it for typos.");
+    }
+    return Optional.of(keys.authenticate(presented.trim()).orElseThrow(() ->
+        new Unauthorized("invalid_api_key", "The API key is not valid, or has been revoked.")));
+  }
+
+  @Override
+  public String hint() {
+    return "Send a Mark API key in the X-API-Key header.";
+  }
+}

@@ -1,0 +1,44 @@
+package dev.mark.platform.contract;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One operation of the contract, with everything the binder enforces for it.
+ *
+ * @param operationId its {@code operationId}
+ * @param method the HTTP method, upper case
+ * @param path the path template, e.g. {@code /v1/datasets/{dataset_id}}
+ * @param parameters its path, query and header parameters
+ * @param bodySchemaPointer a JSON pointer to the schema of its {@code application/json} body,
+ *     if it takes one
+ * @param bodyRequired whether the body is required
+ * @param successStatus the status of its success response (the first 2xx declared)
+ * @param securitySchemes the schemes that may authenticate it, any one sufficing; empty when
+ *     the operation is public
+ */
+public record ContractOperation(
+    String operationId,
+    String method,
+    String path,
+    List<ContractParameter> parameters,
+    Optional<String> bodySchemaPointer,
+    boolean bodyRequired,
+    int successStatus,
+    List<String> securitySchemes) {
+
+  public ContractOperation {
+    parameters = List.copyOf(parameters);
+    securitySchemes = List.copyOf(securitySchemes);
+  }
+
+  public boolean isPublic() {
+    return securitySchemes.isEmpty();
+  }
+
+  /** Whether retries are made safe with an {@code Idempotency-Key} header. */
+  public boolean isIdempotent() {
+    return parameters.stream()
+        .anyMatch(p -> p.in().equals("header") && p.name().equalsIgnoreCase("Idempotency-Key"));
+  }
+}

@@ -1,0 +1,155 @@
+package dev.mark.platform.contract;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the parsed OpenAPI model into {@link ContractOperation}s, resolving {@code $ref}s to
+ * components and recording where in the document each schema lives, so that the validator
+ * checks values against the contract's own schemas.
+ */
+final class OperationReader {
+
+  private static final String JSON = "application/json";
+
+  private final OpenAPI openApi;
+
+  OperationReader(OpenAPI openApi) {
+    this.openApi = openApi;
+  }
+
+  Map<String, ContractOperation> operations() {
+    Map<String, ContractOperation> operations = new LinkedHashMap<>();
+    openApi.getPaths().forEach((path, item) ->
+        item.readOperationsMap().forEach((method, operation) -> {
+          ContractOperation read = read(path, item, method, operation);
+          if (operations.put(read.operationId(), read) != null) {
+            throw new IllegalStateException("operationId " + read.operationId() + " is used twice");
+          }
+        }));
+    return operations;
+  }
+
+  private ContractOperation read(
+      String path, PathItem item, PathItem.HttpMethod method, Operation operation) {
+    String operationPointer = "/paths/" + escape(path) + "/" + method.name().toLowerCase();
+    if (operation.getOperationId() == null) {
+      throw new IllegalStateException(method + " " + path + " has no operationId");
+    }
+    List<ContractParameter> parameters = new ArrayList<>();
+    addParameters(parameters, item.getParameters(), "/paths/" + escape(path) + "/parameters");
+    addParameters(parameters, operation.getParameters(), operationPointer + "/parameters");
+    Optional<String> body = bodySchemaPointer(operation.getRequestBody(), operationPointer);
+    boolean bodyRequired = body.isPresent()
+        && Boolean.TRUE.equals(resolve(operation.getRequestBody()).getRequired());
+    return new ContractOperation(
+        operation.getOperationId(),
+        method.name(),
+        path,
+        parameters,
+        body,
+        bodyRequired,
+        successStatus(operation),
+        securitySchemes(operation));
+  }
+
+  private void addParameters(List<ContractParameter> into, List<Parameter> declared, String pointer) {
+    if (declared == null) {
+      return;
+    }
+    for (int i = 0; i < declared.size(); i++) {
+      Parameter parameter = declared.get(i);
+      String schemaPointer = pointer + "/" + i + "/schema";
+      if (parameter.get$ref() != null) {
+        String name = simpleName(parameter.get$ref());
+        parameter = openApi.getComponents().getParameters().get(name);
+        schemaPointer = "/components/parameters/" + escape(name) + "/schema";
+      }
+      String in = parameter.getIn();
+      String name = parameter.getName();
+      into.removeIf(p -> p.name().equals(name) && p.in().equals(in));
+      into.add(new ContractParameter(
+          name, in, Boolean.TRUE.equals(parameter.getRequired()), typeOf(parameter.getSchema()), schemaPointer));
+    }
+  }
+
+  private Optional<String> bodySchemaPointer(RequestBody body, String operationPointer) {
+    if (body == null) {
+      return Optional.empty();
+    }
+    String pointer = operationPointer + "/requestBody";
+    if (body.get$ref() != null) {
+      String name = simpleName(body.get$ref());
+      pointer = "/components/requestBodies/" + escape(name);
+      body = openApi.getComponents().getRequestBodies().get(name);
+    }
+    MediaType json = body.getContent() == null ? null : body.getContent().get(JSON);
+    if (json == null || json.getSchema() == null) {
+      throw new IllegalStateException(operationPointer + " has a body that is not " + JSON);
+    }
+    return Optional.of(pointer + "/content/" + escape(JSON) + "/schema");
+  }
+
+  private RequestBody resolve(RequestBody body) {
+    return body.get$ref() == null
+        ? body
+        : openApi.getComponents().getRequestBodies().get(simpleName(body.get$ref()));
+  }
+
+  private String typeOf(Schema<?> schema) {
+    if (schema == null) {
+      return "string";
+    }
+    if (schema.get$ref() != null) {
+      return typeOf(openApi.getComponents().getSchemas().get(simpleName(schema.get$ref())));
+    }
+    return schema.getType() == null ? "string" : schema.getType();
+  }
+
+  private static int successStatus(Operation operation) {
+    return operation.getResponses().keySet().stream()
+        .filter(code -> code.matches("2\\d\\d"))
+        .mapToInt(Integer::parseInt)
+        .min()
+        .orElseThrow(() -> new IllegalStateException(
+            operation.getOperationId() + " declares no 2xx response"));
+  }
+
+  private List<String> securitySchemes(Operation operation) {
+    List<SecurityRequirement> requirements = operation.getSecurity() != null
+        ? operation.getSecurity()
+        : openApi.getSecurity();
+    if (requirements == null) {
+      return List.of();
+    }
+    List<String> schemes = new ArrayList<>();
+    for (SecurityRequirement requirement : requirements) {
+      if (requirement.size() > 1) {
+        throw new IllegalStateException(operation.getOperationId()
+            + " requires several schemes at once, which the binder does not support");
+      }
+      schemes.addAll(requirement.keySet());
+    }
+    return schemes;
+  }
+
+  private static String simpleName(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+
+  /** Escapes a JSON pointer token (RFC 6901). */
+  static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+}

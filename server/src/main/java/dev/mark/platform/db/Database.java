@@ -1,0 +1,128 @@
+package dev.mark.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mark.platform.config.DatabaseConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL database of the server: a connection pool, the schema migrated by Flyway, and
+ * a jOOQ {@link DSLContext} on top. With no external database configured, a real PostgreSQL
+ * runs embedded with its files in {@code <data dir>/postgres}, kept across restarts.
+ *
+ * <p>Thread-safe. {@link #close()} closes the pool, then stops the embedded server, if any.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final Optional<EmbeddedPostgres> embedded;
+  private final HikariDataSource pool;
+  private final DSLContext dsl;
+
+  private Database(Optional<EmbeddedPostgres> embedded, HikariDataSource pool) {
+    this.embedded = embedded;
+    this.pool = pool;
+    this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+  }
+
+  /** Starts (or connects to) the database and brings its schema up to date. */
+  public static Database start(DatabaseConfig config, Path dataDir) {
+    Optional<EmbeddedPostgres> embedded = Optional.empty();
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("mark");
+    hikari.setMaximumPoolSize(16);
+    if (config.external().isPresent()) {
+      DatabaseConfig.External external = config.external().get();
+      hikari.setJdbcUrl(external.jdbcUrl());
+      hikari.setUsername(external.user());
+      hikari.setPassword(external.password());
+      log.info("Using the PostgreSQL at {}", external.jdbcUrl());
+    } else {
+      EmbeddedPostgres postgres = startEmbedded(dataDir.resolve("postgres"));
+      embedded = Optional.of(postgres);
+      hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      hikari.setUsername("postgres");
+    }
+    try {
+      HikariDataSource pool = new HikariDataSource(hikari);
+      migrate(pool);
+      return new Database(embedded, pool);
+    } catch (RuntimeException e) {
+      embedded.ifPresent(Database::closeQuietly);
+      throw e;
+    }
+  }
+
+  private static EmbeddedPostgres startEmbedded(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      log.info("Starting the embedded PostgreSQL in {}", directory.toAbsolutePath());
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(directory)
+          .setCleanDataDirectory(false)
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
+    }
+  }
+
+  private static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Whether the database answers a trivial query now. */
+  public boolean isReachable() {
+    try {
+      dsl.selectOne().fetch();
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("The database does not answer: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  /** Whether the server runs its own embedded PostgreSQL. */
+  public boolean isEmbedded() {
+    return embedded.isPresent();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    embedded.ifPresent(Database::closeQuietly);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres) {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("The embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.mark.platform.http;
+
+import dev.mark.platform.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One call of an operation, after the binder has authenticated it and validated its
+ * parameters and body against the contract: handlers read who is calling and, through the
+ * generated routes, the typed inputs. Not thread-safe; lives for one request.
+ */
+public final class ApiCall {
+
+  private final String requestId;
+  private final Principal principal;
+  private final Map<String, JsonNode> parameters;
+  private final JsonNode body;
+  private final ObjectMapper mapper;
+  private String location;
+
+  ApiCall(String requestId, Principal principal, Map<String, JsonNode> parameters, JsonNode body,
+      ObjectMapper mapper) {
+    this.requestId = requestId;
+    this.principal = principal;
+    this.parameters = parameters;
+    this.body = body;
+    this.mapper = mapper;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /**
+   * The authenticated caller.
+   *
+   * @throws IllegalStateException for a public operation, which has none
+   */
+  public Principal principal() {
+    if (principal == null) {
+      throw new IllegalStateException("a public operation has no principal");
+    }
+    return principal;
+  }
+
+  /** Sets the {@code Location} header of a 201 response. */
+  public void location(String path) {
+    this.location = path;
+  }
+
+  Optional<String> location() {
+    return Optional.ofNullable(location);
+  }
+
+  /** A path parameter, already checked against its schema. */
+  public <T> T path(String name, Class<T> type) {
+    return parameter("path", name, type);
+  }
+
+  /** A query parameter, or null when absent; already checked against its schema. */
+  public <T> T query(String name, Class<T> type) {
+    return parameter("query", name, type);
+  }
+
+  /** A header parameter, or null when absent; already checked against its schema. */
+  public <T> T header(String name, Class<T> type) {
+    return parameter("header", name.toLowerCase(), type);
+  }
+
+  /** The body, already checked against its schema. */
+  public <T> T body(Class<T> type) {
+    return body == null ? null : mapper.treeToValue(body, type);
+  }
+
+  private <T> T parameter(String in, String name, Class<T> type) {
+    JsonNode value = parameters.get(in + ":" + name);
+    return value == null ? null : mapper.treeToValue(value, type);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.mark.platform.http;
+
+import dev.mark.platform.contract.ApiContract;
+import dev.mark.platform.errors.ApiException;
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.MethodNotAllowed;
+import dev.mark.platform.errors.NotFound;
+import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.ServiceUnavailable;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What happens around every request: a request ID (echoed in {@code X-Request-Id} and put in
+ * every log line through the MDC), an access log line, problem+json for every error including
+ * unknown routes and methods, and the drain that lets shutdown wait for in-flight requests.
+ */
+public final class HttpPipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpPipeline.class);
+  private static final Logger access = LoggerFactory.getLogger("dev.mark.access");
+
+  private final ApiContract contract;
+  private final ProblemResponder problems;
+  private final InFlightRequests inFlight;
+
+  public HttpPipeline(ApiContract contract, ObjectMapper mapper, InFlightRequests inFlight) {
+    this.contract = contract;
+    this.problems = new ProblemResponder(mapper);
+    this.inFlight = inFlight;
+  }
+
+  public void install(JavalinConfig config) {
+    config.routes.before(this::begin);
+    config.routes.exception(ApiException.class, (e, ctx) -> problems.write(ctx, e));
+    config.routes.exception(HttpResponseException.class, this::javalinError);
+    config.routes.exception(Exception.class, this::unexpected);
+    config.routes.error(404, ctx -> {
+      if (ctx.attribute(ProblemResponder.WRITTEN_ATTRIBUTE) == null) {
+        notFound(ctx);
+      }
+    });
+    config.requestLogger.http(this::end);
+  }
+
+  private void begin(Context ctx) {
+    MDC.clear();
+    String requestId = RequestIds.of(ctx.header(RequestIds.HEADER));
+    ctx.attribute(Requests.ID_ATTRIBUTE, requestId);
+    ctx.header(RequestIds.HEADER, requestId);
+    MDC.put("request_id", requestId);
+    if (!inFlight.enter()) {
+      ctx.header("Connection", "close");
+      throw new ServiceUnavailable("shutting_down", "The server is shutting down; retry on another node.");
+    }
+    ctx.attribute("mark.in_flight", Boolean.TRUE);
+  }
+
+  private void end(Context ctx, Float millis) {
+    try {
+      access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+    } finally {
+      if (Boolean.TRUE.equals(ctx.attribute("mark.in_flight"))) {
+        inFlight.leave();
+      }
+      MDC.clear();
+    }
+  }
+
+  private void javalinError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    if (status == HttpStatus.NOT_FOUND.getCode()) {
+      notFound(ctx);
+    } else if (status == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+      problems.write(ctx, methodNotAllowed(ctx));
+    } else if (status == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+      problems.write(ctx, new PayloadTooLarge("payload_too_large", "The body is too large."));
+    } else if (status < 500) {
+      problems.write(ctx, new BadRequest("bad_request", "The request could not be read.", List.of()));
+    } else {
+      unexpected(e, ctx);
+    }
+  }
+
+  private void notFound(Context ctx) {
+    Set<String> allowed = contract.allowedMethods(ctx.path());
+    if (!allowed.isEmpty()) {
+      problems.write(ctx, methodNotAllowed(ctx));
+      return;
+    }
+    problems.write(ctx, new NotFound("not_found", "There is no route " + ctx.path() + "."));
+  }
+
+  private MethodNotAllowed methodNotAllowed(Context ctx) {
+    return new MethodNotAllowed(ctx.method().name(), ctx.path(), contract.allowedMethods(ctx.path()));
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+    problems.writeInternalError(ctx);
+  }
+}

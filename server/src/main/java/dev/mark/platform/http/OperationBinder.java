@@ -1,0 +1,172 @@
+package dev.mark.platform.http;
+
+import dev.mark.platform.contract.ApiContract;
+import dev.mark.platform.contract.ContractOperation;
+import dev.mark.platform.contract.SchemaValidator;
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.idempotency.Idempotency;
+import dev.mark.platform.idempotency.IdempotencyScope;
+import dev.mark.platform.idempotency.StoredResponse;
+import dev.mark.platform.security.Authenticators;
+import dev.mark.platform.security.Principal;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Registers the operations of the contract on Javalin. The generated {@code …ApiRoutes} classes
+ * call {@link #bind} once per operation; for each request the binder then authenticates the
+ * caller under the operation's security schemes, reads and validates every parameter and the
+ * body against the contract, replays or records idempotent POSTs, calls the handler and answers
+ * with the operation's declared success status. Nothing else registers an API route.
+ */
+public final class OperationBinder {
+
+  /** Calls a handler with a validated call; returns the response body, or null for none. */
+  @FunctionalInterface
+  public interface Invocation {
+    Object invoke(ApiCall call) throws Exception;
+  }
+
+  private final RoutesConfig routes;
+  private final ApiContract contract;
+  private final SchemaValidator validator;
+  private final Authenticators authenticators;
+  private final Idempotency idempotency;
+  private final ObjectMapper mapper;
+  private final ParameterReader parameters;
+  private final BodyReader bodies;
+  private final Set<String> bound = new LinkedHashSet<>();
+
+  public OperationBinder(RoutesConfig routes, ApiContract contract, SchemaValidator validator,
+      Authenticators authenticators, Idempotency idempotency, ObjectMapper mapper, long maxBodyBytes) {
+    this.routes = routes;
+    this.contract = contract;
+    this.validator = validator;
+    this.authenticators = authenticators;
+    this.idempotency = idempotency;
+    this.mapper = mapper;
+    this.parameters = new ParameterReader(validator);
+    this.bodies = new BodyReader(mapper, maxBodyBytes);
+  }
+
+  /**
+   * Binds one operation; the method and path must be the contract's.
+   *
+   * @throws IllegalStateException when the operation is unknown, bound twice, or disagrees with
+   *     the contract; this fails startup, and so every test
+   */
+  public void bind(String operationId, String method, String path, Invocation invocation) {
+    ContractOperation operation = contract.operation(operationId).orElseThrow(() ->
+        new IllegalStateException(operationId + " is not an operation of openapi.yaml"));
+    if (!operation.method().equals(method) || !operation.path().equals(path)) {
+      throw new IllegalStateException(operationId + " is " + operation.method() + " "
+          + operation.path() + " in openapi.yaml, not " + method + " " + path);
+    }
+    if (!bound.add(operationId)) {
+      throw new IllegalStateException(operationId + " is bound twice");
+    }
+    authenticators.requireSupport(operationId, operation.securitySchemes());
+    operation.parameters().forEach(p -> validator.preload(p.schemaPointer()));
+    operation.bodySchemaPointer().ifPresent(validator::preload);
+    routes.addHttpHandler(HandlerType.findOrCreate(method), path, ctx -> handle(operation, invocation, ctx));
+  }
+
+  /**
+   * Checks that every operation of the contract is bound.
+   *
+   * @throws IllegalStateException naming the operations without a handler
+   */
+  public void requireAllBound() {
+    Set<String> missing = new TreeSet<>(contract.operations().keySet());
+    missing.removeAll(bound);
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("operations of openapi.yaml without a handler: " + missing);
+    }
+  }
+
+  private void handle(ContractOperation operation, Invocation invocation, Context ctx)
+      throws Exception {
+    Principal principal = operation.isPublic()
+        ? null
+        : authenticators.authenticate(operation.securitySchemes(), ctx::header);
+    List<FieldIssue> issues = new ArrayList<>();
+    Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
+    byte[] raw = operation.bodySchemaPointer().isPresent() ? bodies.bytes(ctx) : new byte[0];
+    JsonNode body = readBody(operation, ctx, raw, issues);
+    if (!issues.isEmpty()) {
+      throw BadRequest.validation(issues);
+    }
+    ApiCall call = new ApiCall(Requests.id(ctx), principal, values, body, mapper);
+    Optional<IdempotencyScope> scope = idempotencyScope(operation, principal, values);
+    if (scope.isEmpty()) {
+      respond(ctx, operation, call, invocation.invoke(call));
+      return;
+    }
+    Optional<StoredResponse> replay = idempotency.begin(scope.get(), operation.operationId(), raw);
+    if (replay.isPresent()) {
+      ctx.header("Idempotent-Replayed", "true");
+      write(ctx, replay.get());
+      return;
+    }
+    try {
+      StoredResponse response = respond(ctx, operation, call, invocation.invoke(call));
+      idempotency.complete(scope.get(), response);
+    } catch (Exception | Error e) {
+      idempotency.release(scope.get());
+      throw e;
+    }
+  }
+
+  private JsonNode readBody(ContractOperation operation, Context ctx, byte[] raw,
+      List<FieldIssue> issues) {
+    if (operation.bodySchemaPointer().isEmpty()) {
+      return null;
+    }
+    if (raw.length == 0) {
+      if (operation.bodyRequired()) {
+        issues.add(FieldIssue.body("", "required", "a JSON body is required"));
+      }
+      return null;
+    }
+    JsonNode body = bodies.json(ctx, raw);
+    issues.addAll(validator.validate(
+        operation.bodySchemaPointer().get(), body, FieldIssue.Location.BODY, ""));
+    return body;
+  }
+
+  private static Optional<IdempotencyScope> idempotencyScope(ContractOperation operation,
+      Principal principal, Map<String, JsonNode> values) {
+    JsonNode key = values.get("header:idempotency-key");
+    if (!operation.isIdempotent() || principal == null || key == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new IdempotencyScope(principal.accountId(), principal.environment(), key.asString()));
+  }
+
+  private StoredResponse respond(Context ctx, ContractOperation operation, ApiCall call,
+      Object result) {
+    byte[] body = result == null ? new byte[0] : mapper.writeValueAsBytes(result);
+    StoredResponse response = new StoredResponse(operation.successStatus(), body, call.location());
+    write(ctx, response);
+    return response;
+  }
+
+  private static void write(Context ctx, StoredResponse response) {
+    ctx.status(response.status());
+    response.location().ifPresent(location -> ctx.header("Location", location));
+    if (response.body().length > 0) {
+      ctx.contentType("application/json").result(response.body());
+    }
+  }
+}

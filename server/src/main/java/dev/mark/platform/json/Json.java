@@ -1,0 +1,20 @@
+package dev.mark.platform.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON configuration of the API: strict on input, ISO-8601 times on output. */
+public final class Json {
+
+  private Json() {}
+
+  /** A new mapper; mappers are immutable and thread-safe, so build one and share it. */
+  public static JsonMapper newMapper() {
+    return JsonMapper.builder()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.ALWAYS))
+        .build();
+  }
+}

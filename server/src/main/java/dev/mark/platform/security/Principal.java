@@ -1,0 +1,10 @@
+package dev.mark.platform.security;
+
+/**
+ * Who is calling: the account an authenticated request acts for.
+ *
+ * @param accountId the account, {@code acct_…}
+ * @param keyId the API key used, {@code key_…}
+ * @param environment {@code test} or {@code live}; data never crosses environments
+ */
+public record Principal(String accountId, String keyId, String environment) {}
