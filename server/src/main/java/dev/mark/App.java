@@ -40,14 +40,16 @@ public final class App implements AutoCloseable {
 
   private final AppConfig config;
   private final Database database;
+  private final AccountService accounts;
   private final Javalin javalin;
   private final InFlightRequests inFlight;
   private final Optional<AccountService.CreatedAccount> developmentAccount;
 
-  private App(AppConfig config, Database database, Javalin javalin, InFlightRequests inFlight,
-      Optional<AccountService.CreatedAccount> developmentAccount) {
+  private App(AppConfig config, Database database, AccountService accounts, Javalin javalin,
+      InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount) {
     this.config = config;
     this.database = database;
+    this.accounts = accounts;
     this.javalin = javalin;
     this.inFlight = inFlight;
     this.developmentAccount = developmentAccount;
@@ -97,7 +99,7 @@ public final class App implements AutoCloseable {
         ? accounts.createDevelopmentAccountIfEmpty()
         : Optional.empty();
     javalin.start();
-    return new App(config, database, javalin, inFlight, developmentAccount);
+    return new App(config, database, accounts, javalin, inFlight, developmentAccount);
   }
 
   /** The port the server listens on (useful with port 0). */
@@ -113,8 +115,19 @@ public final class App implements AutoCloseable {
   /** The routes Javalin serves, as "METHOD path", for checking them against the contract. */
   public List<String> servedRoutes() {
     return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.method.isHttpMethod())
         .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
         .toList();
+  }
+
+  /** The account service, for tests that need a second account. */
+  AccountService accounts() {
+    return accounts;
+  }
+
+  /** The database, for tests that check what was (not) written. */
+  Database database() {
+    return database;
   }
 
   @Override

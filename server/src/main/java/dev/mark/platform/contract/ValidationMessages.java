@@ -26,13 +26,13 @@ final class ValidationMessages {
       case "minimum" -> new FieldIssue(location, pointer, "minimum", "must be at least " + text(schema));
       case "maximum" -> new FieldIssue(location, pointer, "maximum", "must be at most " + text(schema));
       case "minLength" -> new FieldIssue(location, pointer, "min_length",
-          "must be at least " + text(schema) + " characters long");
+          "must be at least " + count(schema, "character"));
       case "maxLength" -> new FieldIssue(location, pointer, "max_length",
-          "must be at most " + text(schema) + " characters long");
+          "must be at most " + count(schema, "character"));
       case "minItems" -> new FieldIssue(location, pointer, "min_items",
-          "must have at least " + text(schema) + " items");
+          "must have at least " + count(schema, "item"));
       case "maxItems" -> new FieldIssue(location, pointer, "max_items",
-          "must have at most " + text(schema) + " items");
+          "must have at most " + count(schema, "item"));
       case "pattern" -> new FieldIssue(location, pointer, "pattern",
           "must match the pattern " + text(schema));
       case "format" -> new FieldIssue(location, pointer, "format", "must be a valid " + text(schema));
@@ -47,6 +47,11 @@ final class ValidationMessages {
 
   private static String text(JsonNode node) {
     return node == null ? "?" : node.isString() ? node.asString() : node.toString();
+  }
+
+  private static String count(JsonNode node, String noun) {
+    String number = text(node);
+    return number + " " + noun + (number.equals("1") ? "" : "s");
   }
 
   private static String values(JsonNode node) {

@@ -23,7 +23,7 @@ public final class DocsRoutes {
   public static void install(JavalinConfig config, ApiContract contract) {
     String page = docsPage(swaggerUiVersion());
     config.staticFiles.enableWebjars();
-    config.routes.get(YAML, ctx -> ctx.contentType("application/yaml").result(contract.yaml()));
+    config.routes.get(YAML, ctx -> ctx.contentType("application/yaml; charset=utf-8").result(contract.yaml()));
     config.routes.get(JSON, ctx -> ctx.contentType("application/json").result(contract.json()));
     config.routes.get(DOCS, ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
   }

@@ -1,0 +1,95 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+/** A Mark server started for one test file, on its own port and its own empty database. */
+export interface RunningServer {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  /** Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its data directory. */
+  stop(): Promise<void>;
+}
+
+const KEY_LINE = /^Development API key \(shown once; delete .+ to start over\): (mk_test_\S+)$/;
+const LISTENING_LINE = /^Mark API listening on (http:\/\/localhost:\d+) /;
+// The first start initialises an embedded PostgreSQL: seconds on a laptop, more on a busy CI box.
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 20_000;
+
+/**
+ * Starts `java -jar $MARK_SERVER_JAR` with PORT=0 and a fresh MARK_DATA_DIR, and resolves once
+ * it prints its API key and its address. Java is $JAVA_HOME/bin/java if JAVA_HOME is set, else
+ * `java` on the PATH. Rejects, with the server's last output, if it exits or stays silent.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const jar = serverJar();
+  const dataDir = await mkdtemp(join(tmpdir(), "mark-sdk-ts-"));
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+  const child = spawn(java, ["-jar", jar], {
+    env: { ...process.env, PORT: "0", MARK_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  // A test runner that dies must not leave a JVM and a PostgreSQL behind.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  const stop = async () => {
+    process.removeListener("exit", killOnExit);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const output: string[] = []; // the last lines of stdout and stderr, for failure messages
+  const remember = (line: string) => {
+    output.push(line);
+    if (output.length > 40) output.shift();
+  };
+  createInterface({ input: child.stderr }).on("line", remember);
+
+  try {
+    const { baseUrl, apiKey } = await new Promise<{ baseUrl: string; apiKey: string }>(
+      (resolve, reject) => {
+        let apiKey: string | undefined;
+        const fail = (why: string) =>
+          reject(new Error(`Mark server ${why}; its last output:\n${output.join("\n")}`));
+        const timer = setTimeout(() => fail(`did not start in ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+        child.once("error", (e) => fail(`could not be run with ${java} (${e.message})`));
+        child.once("exit", (code, signal) => fail(`exited during start-up (${signal ?? code})`));
+        // Keep reading after start-up too, so a full pipe never blocks the server.
+        createInterface({ input: child.stdout }).on("line", (line) => {
+          remember(line);
+          apiKey ??= KEY_LINE.exec(line)?.[1];
+          const baseUrl = LISTENING_LINE.exec(line)?.[1];
+          if (baseUrl === undefined) return;
+          clearTimeout(timer);
+          if (apiKey === undefined) fail("announced its address before its API key");
+          else resolve({ baseUrl, apiKey });
+        });
+      },
+    );
+    return { baseUrl, apiKey, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+function serverJar(): string {
+  const jar = process.env.MARK_SERVER_JAR;
+  if (!jar) {
+    throw new Error("MARK_SERVER_JAR is not set: point it at server/target/mark-server.jar (Maven sets it).");
+  }
+  if (!existsSync(jar)) {
+    throw new Error(`MARK_SERVER_JAR=${jar} does not exist: build the server first (mvn -pl server package).`);
+  }
+  return jar;
+}

@@ -1,0 +1,65 @@
+package dev.mark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mark.platform.contract.ApiContract;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RunningServer.Extension.class)
+class DocsTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @Test
+  void theContractIsServedAsWrittenAndAsJson(RunningServer server) {
+    var yaml = server.anonymousClient().get("/openapi.yaml");
+    assertThat(yaml.status()).isEqualTo(200);
+    assertThat(yaml.body()).isEqualTo(ApiContract.load().yaml());
+
+    var json = server.anonymousClient().get("/openapi.json");
+    assertThat(json.json().get("paths").has("/v1/datasets")).isTrue();
+  }
+
+  @Test
+  void theReferenceIsServedWithoutAnyCdn(RunningServer server) {
+    var page = server.anonymousClient().get("/docs");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("https://").contains("/webjars/swagger-ui/");
+    String script = page.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle.js)\".*", "$1");
+    assertThat(server.anonymousClient().get(script).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theReferenceRendersTheOperationsInABrowser(RunningServer server) throws Exception {
+    boolean required = System.getenv("MARK_REQUIRE_BROWSER") != null;
+    assumeTrue(required || Files.isExecutable(CHROMIUM),
+        "Chromium is not installed (CI installs it and sets MARK_REQUIRE_BROWSER)");
+    Path profile = Files.createTempDirectory("mark-chromium");
+    try {
+      Process chromium = new ProcessBuilder(List.of(
+          CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--no-first-run", "--user-data-dir=" + profile,
+          "--virtual-time-budget=15000", "--dump-dom", server.baseUrl() + "/docs"))
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(dom).contains("opblock");
+      for (String operation : List.of("createDataset", "listDatasets", "getDataset", "deleteDataset", "getHealth")) {
+        assertThat(dom).as("the rendered page shows " + operation).contains(operation);
+      }
+    } finally {
+      RunningServer.deleteRecursively(profile);
+    }
+  }
+}

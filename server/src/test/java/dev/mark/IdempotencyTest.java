@@ -1,0 +1,69 @@
+package dev.mark;
+
+import static dev.mark.BadInputTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mark.support.HttpResult;
+import dev.mark.support.TestClient;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RunningServer.Extension.class)
+class IdempotencyTest {
+
+  @Test
+  void aRetryWithTheSameKeyAndBodyReplaysTheFirstResponseAndCreatesNothing(RunningServer server) {
+    TestClient client = server.newAccountClient().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+
+    HttpResult first = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    HttpResult retry = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(retry.header("Idempotent-Replayed")).contains("true");
+    assertThat(client.get("/v1/datasets").json().get("data")).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsA422(RunningServer server) {
+    TestClient client = server.newAccountClient().withHeader("Idempotency-Key", "key-1");
+    client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+
+    HttpResult reused = client.postJson("/v1/datasets",
+        "{\"name\":\"Other\",\"columns\":[{\"name\":\"x\",\"type\":\"string\"}]}");
+    assertProblem(reused, 422, "idempotency_key_reused");
+    assertThat(client.get("/v1/datasets").json().get("data")).hasSize(1);
+  }
+
+  @Test
+  void aRequestThatFailedValidationDoesNotUseUpItsKey(RunningServer server) {
+    TestClient client = server.newAccountClient().withHeader("Idempotency-Key", "key-2");
+    String duplicateColumns = "{\"name\":\"x\",\"columns\":[{\"name\":\"a\",\"type\":\"string\"},"
+        + "{\"name\":\"a\",\"type\":\"string\"}]}";
+    assertProblem(client.postJson("/v1/datasets", duplicateColumns), 422, "invalid_dataset");
+
+    assertThat(client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).status()).isEqualTo(201);
+  }
+
+  @Test
+  void keysOfDifferentAccountsNeverClash(RunningServer server) {
+    TestClient one = server.newAccountClient().withHeader("Idempotency-Key", "shared");
+    TestClient two = server.newAccountClient().withHeader("Idempotency-Key", "shared");
+
+    String first = one.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String second = two.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void anOverlongKeyIsA400(RunningServer server) {
+    HttpResult result = server.newAccountClient()
+        .withHeader("Idempotency-Key", "k".repeat(256))
+        .postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    assertProblem(result, 400, "validation_failed");
+    BadInputTest.assertIssue(result.json(), "header", "/Idempotency-Key", "max_length");
+  }
+}

@@ -1,0 +1,107 @@
+package dev.mark;
+
+import dev.mark.platform.config.AppConfig;
+import dev.mark.support.TestClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real server for the whole test run: the app on a free loopback port, on an embedded
+ * PostgreSQL in a temporary folder, started once and closed when the run ends. Test classes
+ * get it with {@code @ExtendWith(RunningServer.Extension.class)} and a parameter.
+ */
+public final class RunningServer implements AutoCloseable {
+
+  /** The body limit of the test server: small, so that tests can exceed it cheaply. */
+  public static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private final Path dataDir;
+  private final App app;
+  private final String apiKey;
+
+  private RunningServer(Path dataDir, App app) {
+    this.dataDir = dataDir;
+    this.app = app;
+    this.apiKey = app.developmentAccount().orElseThrow().apiKey();
+  }
+
+  static RunningServer start() {
+    try {
+      Path dataDir = Files.createTempDirectory("mark-test");
+      AppConfig config = AppConfig.defaults()
+          .withPort(0)
+          .withDataDir(dataDir)
+          .withMaxBodyBytes(MAX_BODY_BYTES);
+      return new RunningServer(dataDir, App.start(config));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + app.port();
+  }
+
+  public App app() {
+    return app;
+  }
+
+  /** A client calling as the development account. */
+  public TestClient client() {
+    return new TestClient(baseUrl(), Map.of("X-API-Key", apiKey));
+  }
+
+  /** A client calling as a new, separate account. */
+  public TestClient newAccountClient() {
+    String key = app.accounts().create("Another account", "test").apiKey();
+    return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+  }
+
+  /** A client that sends no credentials. */
+  public TestClient anonymousClient() {
+    return new TestClient(baseUrl(), Map.of());
+  }
+
+  public DSLContext sql() {
+    return app.database().dsl();
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    deleteRecursively(dataDir);
+  }
+
+  static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Resolves a {@link RunningServer} parameter to the one shared server. */
+  public static final class Extension implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == RunningServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return context.getRoot()
+          .getStore(ExtensionContext.Namespace.GLOBAL)
+          .computeIfAbsent(RunningServer.class, key -> RunningServer.start(), RunningServer.class);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.mark.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.ConfigException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  void everyVariableHasAWorkingDefault() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of());
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.database().external()).isEmpty();
+    assertThat(config.dataDir()).isEqualTo(Path.of(".mark"));
+    assertThat(config.maxBodyBytes()).isEqualTo(1_048_576);
+  }
+
+  @Test
+  void aPostgresUrlBecomesAJdbcUrlWithItsCredentials() {
+    AppConfig config = AppConfig.fromEnvironment(
+        Map.of("DATABASE_URL", "postgresql://mark:s%40cret@db.internal/markdb?sslmode=require"));
+    var external = config.database().external().orElseThrow();
+    assertThat(external.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/markdb?sslmode=require");
+    assertThat(external.user()).isEqualTo("mark");
+    assertThat(external.password()).isEqualTo("s@cret");
+    assertThat(external.toString()).doesNotContain("s@cret");
+  }
+
+  @Test
+  void aJdbcUrlTakesItsCredentialsFromTheirOwnVariables() {
+    var external = AppConfig.fromEnvironment(Map.of(
+            "MARK_DB_URL", "jdbc:postgresql://localhost:5433/mark",
+            "MARK_DB_USER", "app", "MARK_DB_PASSWORD", "pw"))
+        .database().external().orElseThrow();
+    assertThat(external.user()).isEqualTo("app");
+    assertThat(external.password()).isEqualTo("pw");
+  }
+
+  @Test
+  void badValuesFailFastNamingTheVariable() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("PORT", "eighty")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("PORT", "70000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "mysql://x/y")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_MAX_BODY_BYTES", "10")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_MAX_BODY_BYTES");
+  }
+}

@@ -1,0 +1,80 @@
+package dev.mark.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A real HTTP client for the server under test, with the caller's API key preset. */
+public final class TestClient {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String baseUrl;
+  private final Map<String, String> headers;
+
+  public TestClient(String baseUrl, Map<String, String> headers) {
+    this.baseUrl = baseUrl;
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** A copy that also sends {@code name: value} (or, with a null value, drops the header). */
+  public TestClient withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    if (value == null) {
+      copy.remove(name);
+    } else {
+      copy.put(name, value);
+    }
+    return new TestClient(baseUrl, copy);
+  }
+
+  public HttpResult get(String path) {
+    return send(request(path).GET());
+  }
+
+  public HttpResult delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  public HttpResult postJson(String path, String json) {
+    return send(request(path)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResult send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder builder = request(path);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    headers.forEach(builder::header);
+    return builder;
+  }
+
+  private static HttpResult send(HttpRequest.Builder builder) {
+    try {
+      return toResult(HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResult toResult(HttpResponse<String> response) {
+    return new HttpResult(response.statusCode(), response);
+  }
+}
