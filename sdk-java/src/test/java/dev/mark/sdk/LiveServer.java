@@ -73,6 +73,9 @@ final class LiveServer implements AutoCloseable {
         throw new IllegalStateException("it printed no development API key");
       }
       return new LiveServer(process, dataDir, baseUrl, apiKey);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       stop(process);
       deleteRecursively(dataDir);
@@ -112,7 +115,7 @@ final class LiveServer implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           "The Mark server is not built: " + jar + " does not exist. Build it first, e.g."
-              + " `mvn -B -f server/pom.xml package -DskipTests` from the repository root.");
+              + " `mvn -B -pl server -am package -DskipTests` from the repository root.");
     }
     return jar;
   }
