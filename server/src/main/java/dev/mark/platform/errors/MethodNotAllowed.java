@@ -1,21 +1,25 @@
 package dev.mark.platform.errors;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The path exists but not with this method; {@link #allowed()} feeds the Allow header. */
 public final class MethodNotAllowed extends ApiException {
 
-  private final Set<String> allowed;
+  private final SortedSet<String> allowed;
 
   public MethodNotAllowed(String method, String path, Set<String> allowed) {
     super("method_not_allowed",
-        method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed) + ".",
+        method + " is not allowed on " + path + "; allowed: " + String.join(", ", new TreeSet<>(allowed)) + ".",
         List.of());
-    this.allowed = Set.copyOf(allowed);
+    // sorted, so that the Allow header reads the same every time
+    this.allowed = Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
   }
 
-  public Set<String> allowed() {
+  public SortedSet<String> allowed() {
     return allowed;
   }
 }
