@@ -1,10 +1,13 @@
 package dev.mark;
 
 import dev.mark.accounts.AccountService;
-import dev.mark.api.DatasetsApiRoutes;
-import dev.mark.api.PlatformApiRoutes;
+import dev.mark.analytics.AnalyticsHandler;
+import dev.mark.analytics.QueryService;
+import dev.mark.api.ApiRoutes;
 import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.DatasetsHandler;
+import dev.mark.datasets.RowsHandler;
+import dev.mark.datasets.RowsService;
 import dev.mark.health.PlatformHandler;
 import dev.mark.keys.ApiKeyAuthenticator;
 import dev.mark.keys.ApiKeyService;
@@ -15,6 +18,7 @@ import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.db.Database;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.docs.DocsRoutes;
+import dev.mark.platform.http.BodyLimits;
 import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
@@ -74,6 +78,8 @@ public final class App implements AutoCloseable {
     ApiKeyService keys = new ApiKeyService(transactions);
     AccountService accounts = new AccountService(transactions, keys);
     DatasetService datasets = new DatasetService(transactions, mapper, clock);
+    RowsService rows = new RowsService(transactions, mapper, clock, config.limits().maxIngestRows());
+    QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     Authenticators authenticators = new Authenticators(List.of(new ApiKeyAuthenticator(keys)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
@@ -83,16 +89,19 @@ public final class App implements AutoCloseable {
     Javalin javalin = Javalin.create(javalinConfig -> {
       javalinConfig.startup.showJavalinBanner = false;
       javalinConfig.concurrency.useVirtualThreads = true;
-      javalinConfig.http.maxRequestSize = config.maxBodyBytes();
+      javalinConfig.http.maxRequestSize = config.limits().maxBulkBodyBytes();
       javalinConfig.jetty.port = config.port();
       pipeline.install(javalinConfig);
       DocsRoutes.install(javalinConfig, contract);
 
       OperationBinder binder = new OperationBinder(javalinConfig.routes, contract, validator,
-          authenticators, idempotency, mapper, config.maxBodyBytes());
-      PlatformApiRoutes.bind(binder, new PlatformHandler(database));
-      DatasetsApiRoutes.bind(binder, new DatasetsHandler(datasets));
-      binder.requireAllBound();
+          authenticators, idempotency, mapper,
+          new BodyLimits(config.limits().maxBodyBytes(), config.limits().maxBulkBodyBytes()));
+      ApiRoutes.bindAll(binder,
+          new AnalyticsHandler(queries),
+          new DatasetsHandler(datasets),
+          new PlatformHandler(database),
+          new RowsHandler(rows));
     });
 
     Optional<AccountService.CreatedAccount> developmentAccount = database.isEmbedded()

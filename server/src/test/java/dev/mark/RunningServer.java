@@ -1,6 +1,7 @@
 package dev.mark;
 
 import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.LimitsConfig;
 import dev.mark.support.TestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ public final class RunningServer implements AutoCloseable {
 
   /** The body limit of the test server: small, so that tests can exceed it cheaply. */
   public static final long MAX_BODY_BYTES = 64 * 1024;
+  /** The row limit of one ingest request on the test server. */
+  public static final int MAX_INGEST_ROWS = 20_000;
 
   private final Path dataDir;
   private final App app;
@@ -40,7 +43,7 @@ public final class RunningServer implements AutoCloseable {
       AppConfig config = AppConfig.defaults()
           .withPort(0)
           .withDataDir(dataDir)
-          .withMaxBodyBytes(MAX_BODY_BYTES);
+          .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

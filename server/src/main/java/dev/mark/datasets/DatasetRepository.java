@@ -26,7 +26,7 @@ final class DatasetRepository {
   /** The row-order column every rows table has; user column names cannot start with '_'. */
   static final String ROW_ID = "_row_id";
 
-  private record StoredColumn(String name, String type) {}
+  private record StoredColumn(String name, String type, boolean required) {}
 
   private final ObjectMapper mapper;
 
@@ -63,6 +63,14 @@ final class DatasetRepository {
         .and(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
         .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
         .fetchOptional(this::toDataset);
+  }
+
+  Optional<StoredDataset> findStored(DSLContext dsl, Owner owner, String id) {
+    return dsl.selectFrom(DATASETS)
+        .where(DATASETS.ID.eq(id))
+        .and(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
+        .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
+        .fetchOptional(r -> new StoredDataset(toDataset(r), r.get(DATASETS.TABLE_NAME)));
   }
 
   /** Up to {@code limit} datasets, newest first, older than {@code beforeId} if given. */
@@ -103,7 +111,7 @@ final class DatasetRepository {
 
   private JSONB columnsJson(List<ColumnSpec> columns) {
     List<StoredColumn> stored = columns.stream()
-        .map(c -> new StoredColumn(c.name(), c.type().apiName()))
+        .map(c -> new StoredColumn(c.name(), c.type().apiName(), c.required()))
         .toList();
     return JSONB.valueOf(mapper.writeValueAsString(stored));
   }
@@ -111,7 +119,7 @@ final class DatasetRepository {
   private List<ColumnSpec> columns(JSONB json) {
     List<StoredColumn> stored = mapper.readValue(json.data(), new TypeReference<>() {});
     return stored.stream()
-        .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type())))
+        .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type()), c.required()))
         .toList();
   }
 }

@@ -66,6 +66,17 @@ public final class DatasetService {
   }
 
   /**
+   * Where a dataset's rows are, for modules that read them (analytics).
+   *
+   * @throws NotFound when the caller has no such dataset
+   */
+  public RowsTable rowsTable(Principal caller, String id) {
+    StoredDataset stored = repository.findStored(transactions.reads(), owner(caller), id)
+        .orElseThrow(() -> notFound(id));
+    return new RowsTable(DatasetRepository.ROWS_SCHEMA, stored.tableName(), stored.dataset().columns());
+  }
+
+  /**
    * One page of the caller's datasets, newest first.
    *
    * @param cursor the {@code next_cursor} of the previous page, if any

@@ -26,7 +26,8 @@ public final class DatasetsHandler implements DatasetsApi {
         request.name(),
         Optional.ofNullable(request.description()),
         request.columns().stream()
-            .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type().value())))
+            .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type().value()),
+                Boolean.TRUE.equals(c.required())))
             .toList());
     DatasetRecord created = datasets.create(call.principal(), draft);
     call.location("/v1/datasets/" + created.id());
@@ -53,13 +54,13 @@ public final class DatasetsHandler implements DatasetsApi {
     datasets.delete(call.principal(), datasetId);
   }
 
-  private static Dataset toModel(DatasetRecord dataset) {
+  static Dataset toModel(DatasetRecord dataset) {
     return new Dataset(
         dataset.id(),
         dataset.name(),
         dataset.description().orElse(null),
         dataset.columns().stream()
-            .map(c -> new Column(c.name(), ColumnType.fromValue(c.type().apiName())))
+            .map(c -> new Column(c.name(), ColumnType.fromValue(c.type().apiName()), c.required()))
             .toList(),
         dataset.rowCount(),
         dataset.createdAt(),

@@ -17,7 +17,9 @@ class AppConfigTest {
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.database().external()).isEmpty();
     assertThat(config.dataDir()).isEqualTo(Path.of(".mark"));
-    assertThat(config.maxBodyBytes()).isEqualTo(1_048_576);
+    assertThat(config.limits().maxBodyBytes()).isEqualTo(1_048_576);
+    assertThat(config.limits().maxBulkBodyBytes()).isEqualTo(64L * 1_048_576);
+    assertThat(config.limits().maxIngestRows()).isEqualTo(100_000);
   }
 
   @Test

@@ -11,20 +11,16 @@ import java.util.Map;
  * @param database where the database is ({@code DATABASE_URL}; default embedded)
  * @param dataDir local state, including the embedded database ({@code MARK_DATA_DIR}, default
  *     {@code ./.mark})
- * @param maxBodyBytes the largest request body accepted ({@code MARK_MAX_BODY_BYTES}, default
- *     1 MiB)
+ * @param limits how much one request may ask of the server
  * @param shutdownGraceMillis how long in-flight requests may take to finish on shutdown
  *     ({@code MARK_SHUTDOWN_GRACE_MS}, default 10000)
  */
 public record AppConfig(
-    int port, DatabaseConfig database, Path dataDir, long maxBodyBytes, long shutdownGraceMillis) {
+    int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
       throw new ConfigException("PORT must be between 0 and 65535, got " + port);
-    }
-    if (maxBodyBytes < 1_024) {
-      throw new ConfigException("MARK_MAX_BODY_BYTES must be at least 1024, got " + maxBodyBytes);
     }
     if (shutdownGraceMillis < 0) {
       throw new ConfigException("MARK_SHUTDOWN_GRACE_MS must not be negative");
@@ -32,44 +28,32 @@ public record AppConfig(
   }
 
   public static AppConfig defaults() {
-    return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), 1_048_576, 10_000);
+    return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), LimitsConfig.defaults(), 10_000);
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
     AppConfig defaults = defaults();
+    long port = EnvValues.longValue(env, "PORT", defaults.port());
+    if (port < 0 || port > 65_535) {
+      throw new ConfigException("PORT must be between 0 and 65535, got " + port);
+    }
     return new AppConfig(
-        intValue(env, "PORT", defaults.port()),
+        (int) port,
         DatabaseConfig.fromEnvironment(env),
         env.containsKey("MARK_DATA_DIR") ? Path.of(env.get("MARK_DATA_DIR")) : defaults.dataDir(),
-        longValue(env, "MARK_MAX_BODY_BYTES", defaults.maxBodyBytes()),
-        longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()));
+        LimitsConfig.fromEnvironment(env),
+        EnvValues.longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, maxBodyBytes, shutdownGraceMillis);
+    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, maxBodyBytes, shutdownGraceMillis);
+    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis);
   }
 
-  public AppConfig withMaxBodyBytes(long newMaxBodyBytes) {
-    return new AppConfig(port, database, dataDir, newMaxBodyBytes, shutdownGraceMillis);
-  }
-
-  private static int intValue(Map<String, String> env, String name, int fallback) {
-    return Math.toIntExact(longValue(env, name, fallback));
-  }
-
-  private static long longValue(Map<String, String> env, String name, long fallback) {
-    String raw = env.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(name + " must be a whole number, got '" + raw + "'");
-    }
+  public AppConfig withLimits(LimitsConfig newLimits) {
+    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis);
   }
 }

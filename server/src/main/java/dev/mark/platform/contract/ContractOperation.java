@@ -10,9 +10,7 @@ import java.util.Optional;
  * @param method the HTTP method, upper case
  * @param path the path template, e.g. {@code /v1/datasets/{dataset_id}}
  * @param parameters its path, query and header parameters
- * @param bodySchemaPointer a JSON pointer to the schema of its {@code application/json} body,
- *     if it takes one
- * @param bodyRequired whether the body is required
+ * @param body the request body it accepts, if any
  * @param successStatus the status of its success response (the first 2xx declared)
  * @param securitySchemes the schemes that may authenticate it, any one sufficing; empty when
  *     the operation is public
@@ -22,8 +20,7 @@ public record ContractOperation(
     String method,
     String path,
     List<ContractParameter> parameters,
-    Optional<String> bodySchemaPointer,
-    boolean bodyRequired,
+    Optional<ContractBody> body,
     int successStatus,
     List<String> securitySchemes) {
 

@@ -50,16 +50,13 @@ final class OperationReader {
     List<ContractParameter> parameters = new ArrayList<>();
     addParameters(parameters, item.getParameters(), "/paths/" + escape(path) + "/parameters");
     addParameters(parameters, operation.getParameters(), operationPointer + "/parameters");
-    Optional<String> body = bodySchemaPointer(operation.getRequestBody(), operationPointer);
-    boolean bodyRequired = body.isPresent()
-        && Boolean.TRUE.equals(resolve(operation.getRequestBody()).getRequired());
+    Optional<ContractBody> body = body(operation, operationPointer);
     return new ContractOperation(
         operation.getOperationId(),
         method.name(),
         path,
         parameters,
         body,
-        bodyRequired,
         successStatus(operation),
         securitySchemes(operation));
   }
@@ -84,7 +81,8 @@ final class OperationReader {
     }
   }
 
-  private Optional<String> bodySchemaPointer(RequestBody body, String operationPointer) {
+  private Optional<ContractBody> body(Operation operation, String operationPointer) {
+    RequestBody body = operation.getRequestBody();
     if (body == null) {
       return Optional.empty();
     }
@@ -94,17 +92,17 @@ final class OperationReader {
       pointer = "/components/requestBodies/" + escape(name);
       body = openApi.getComponents().getRequestBodies().get(name);
     }
-    MediaType json = body.getContent() == null ? null : body.getContent().get(JSON);
-    if (json == null || json.getSchema() == null) {
-      throw new IllegalStateException(operationPointer + " has a body that is not " + JSON);
+    if (body.getContent() == null || body.getContent().isEmpty()) {
+      throw new IllegalStateException(operationPointer + " declares a body without content");
     }
-    return Optional.of(pointer + "/content/" + escape(JSON) + "/schema");
-  }
-
-  private RequestBody resolve(RequestBody body) {
-    return body.get$ref() == null
-        ? body
-        : openApi.getComponents().getRequestBodies().get(simpleName(body.get$ref()));
+    MediaType json = body.getContent().get(JSON);
+    Optional<String> jsonSchema = json == null || json.getSchema() == null
+        ? Optional.empty()
+        : Optional.of(pointer + "/content/" + escape(JSON) + "/schema");
+    List<String> raw = body.getContent().keySet().stream().filter(type -> !type.equals(JSON)).toList();
+    boolean bulk = operation.getExtensions() != null
+        && Boolean.TRUE.equals(operation.getExtensions().get("x-mark-bulk"));
+    return Optional.of(new ContractBody(Boolean.TRUE.equals(body.getRequired()), jsonSchema, raw, bulk));
   }
 
   private String typeOf(Schema<?> schema) {

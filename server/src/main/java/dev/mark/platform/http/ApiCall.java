@@ -17,15 +17,17 @@ public final class ApiCall {
   private final Principal principal;
   private final Map<String, JsonNode> parameters;
   private final JsonNode body;
+  private final RawBody rawBody;
   private final ObjectMapper mapper;
   private String location;
 
   ApiCall(String requestId, Principal principal, Map<String, JsonNode> parameters, JsonNode body,
-      ObjectMapper mapper) {
+      RawBody rawBody, ObjectMapper mapper) {
     this.requestId = requestId;
     this.principal = principal;
     this.parameters = parameters;
     this.body = body;
+    this.rawBody = rawBody;
     this.mapper = mapper;
   }
 
@@ -69,7 +71,15 @@ public final class ApiCall {
     return parameter("header", name.toLowerCase(), type);
   }
 
-  /** The body, already checked against its schema. */
+  /**
+   * The body as it arrived (decompressed), for operations that accept media types other than
+   * JSON, such as CSV.
+   */
+  public RawBody rawBody() {
+    return rawBody;
+  }
+
+  /** The JSON body, already checked against its schema; null when the body is not JSON. */
   public <T> T body(Class<T> type) {
     return body == null ? null : mapper.treeToValue(body, type);
   }

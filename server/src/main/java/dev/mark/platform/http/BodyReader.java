@@ -1,5 +1,6 @@
 package dev.mark.platform.http;
 
+import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.UnsupportedMediaType;
@@ -8,50 +9,45 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads a JSON request body: checks its media type, refuses bodies over the size limit without
- * reading them whole, and parses it, naming the line and column of a syntax error.
+ * Reads a request body: checks its media type against the operation's, undoes
+ * {@code Content-Encoding: gzip}, refuses bodies over the size limit (before and after
+ * decompression, so a small bomb cannot expand without bound) and parses JSON, naming the line
+ * and column of a syntax error.
  */
 final class BodyReader {
 
   private final ObjectMapper mapper;
-  private final long maxBytes;
+  private final BodyLimits limits;
 
-  BodyReader(ObjectMapper mapper, long maxBytes) {
+  BodyReader(ObjectMapper mapper, BodyLimits limits) {
     this.mapper = mapper;
-    this.maxBytes = maxBytes;
+    this.limits = limits;
   }
 
-  /** The raw bytes of the body (empty when there is none), at most the size limit. */
-  byte[] bytes(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > maxBytes) {
-      throw tooLarge();
+  /** The body of a request to an operation that accepts {@code accepted}; empty bytes when none. */
+  RawBody read(Context ctx, ContractBody accepted) {
+    long limit = accepted.bulk() ? limits.bulkBytes() : limits.bytes();
+    if (ctx.contentLength() > limit) {
+      throw tooLarge(limit);
     }
-    try (InputStream in = ctx.req().getInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE, maxBytes + 1));
-      if (bytes.length > maxBytes) {
-        throw tooLarge();
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the request body", e);
+    byte[] bytes = decode(ctx, readAtMost(wire(ctx), limit), limit);
+    if (bytes.length == 0) {
+      return new RawBody(null, bytes);
     }
+    return new RawBody(mediaType(ctx, accepted), bytes);
   }
 
-  /** The body parsed as JSON; it must have been sent as {@code application/json}. */
-  JsonNode json(Context ctx, byte[] bytes) {
-    String contentType = ctx.contentType();
-    if (contentType == null || !isJson(contentType)) {
-      throw new UnsupportedMediaType("unsupported_media_type",
-          "Send the body as application/json"
-              + (contentType == null ? "." : ", not " + contentType + "."));
-    }
+  /** The body parsed as JSON. */
+  JsonNode json(byte[] bytes) {
     try {
       return mapper.readTree(bytes);
     } catch (JacksonException e) {
@@ -61,12 +57,58 @@ final class BodyReader {
     }
   }
 
-  private static boolean isJson(String contentType) {
-    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
-    return mediaType.equals("application/json");
+  private static String mediaType(Context ctx, ContractBody accepted) {
+    String contentType = ctx.contentType();
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!accepted.mediaTypes().contains(mediaType)) {
+      throw new UnsupportedMediaType("unsupported_media_type",
+          "Send the body as " + String.join(" or ", accepted.mediaTypes())
+              + (contentType == null ? "." : ", not " + contentType + "."));
+    }
+    return mediaType;
   }
 
-  private PayloadTooLarge tooLarge() {
-    return new PayloadTooLarge("payload_too_large", "The body may be at most " + maxBytes + " bytes.");
+  private static InputStream wire(Context ctx) {
+    try {
+      return ctx.req().getInputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the request body", e);
+    }
+  }
+
+  private byte[] decode(Context ctx, byte[] bytes, long limit) {
+    String encoding = ctx.header("Content-Encoding");
+    if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
+      return bytes;
+    }
+    if (!encoding.trim().equalsIgnoreCase("gzip")) {
+      throw new UnsupportedMediaType("unsupported_content_encoding",
+          "Send the body as is or with Content-Encoding: gzip, not " + encoding + ".");
+    }
+    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      return readAtMost(in, limit);
+    } catch (ZipException | java.io.EOFException e) {
+      throw new BadRequest("malformed_body", "The body is not valid gzip.", List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] readAtMost(InputStream in, long limit) {
+    try (in) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw tooLarge(limit);
+      }
+      return bytes;
+    } catch (ZipException | java.io.EOFException e) {
+      throw new BadRequest("malformed_body", "The body is not valid gzip.", List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the request body", e);
+    }
+  }
+
+  private static PayloadTooLarge tooLarge(long limit) {
+    return new PayloadTooLarge("payload_too_large", "The body may be at most " + limit + " bytes.");
   }
 }

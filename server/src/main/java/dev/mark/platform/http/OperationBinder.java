@@ -1,6 +1,7 @@
 package dev.mark.platform.http;
 
 import dev.mark.platform.contract.ApiContract;
+import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.contract.ContractOperation;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.errors.BadRequest;
@@ -49,7 +50,7 @@ public final class OperationBinder {
   private final Set<String> bound = new LinkedHashSet<>();
 
   public OperationBinder(RoutesConfig routes, ApiContract contract, SchemaValidator validator,
-      Authenticators authenticators, Idempotency idempotency, ObjectMapper mapper, long maxBodyBytes) {
+      Authenticators authenticators, Idempotency idempotency, ObjectMapper mapper, BodyLimits limits) {
     this.routes = routes;
     this.contract = contract;
     this.validator = validator;
@@ -57,7 +58,7 @@ public final class OperationBinder {
     this.idempotency = idempotency;
     this.mapper = mapper;
     this.parameters = new ParameterReader(validator);
-    this.bodies = new BodyReader(mapper, maxBodyBytes);
+    this.bodies = new BodyReader(mapper, limits);
   }
 
   /**
@@ -78,7 +79,7 @@ public final class OperationBinder {
     }
     authenticators.requireSupport(operationId, operation.securitySchemes());
     operation.parameters().forEach(p -> validator.preload(p.schemaPointer()));
-    operation.bodySchemaPointer().ifPresent(validator::preload);
+    operation.body().flatMap(ContractBody::jsonSchemaPointer).ifPresent(validator::preload);
     routes.addHttpHandler(HandlerType.findOrCreate(method), path, ctx -> handle(operation, invocation, ctx));
   }
 
@@ -102,18 +103,20 @@ public final class OperationBinder {
         : authenticators.authenticate(operation.securitySchemes(), ctx::header);
     List<FieldIssue> issues = new ArrayList<>();
     Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
-    byte[] raw = operation.bodySchemaPointer().isPresent() ? bodies.bytes(ctx) : new byte[0];
-    JsonNode body = readBody(operation, ctx, raw, issues);
+    RawBody raw = operation.body().isPresent()
+        ? bodies.read(ctx, operation.body().get())
+        : new RawBody(null, new byte[0]);
+    JsonNode json = readJson(operation, raw, issues);
     if (!issues.isEmpty()) {
       throw BadRequest.validation(issues);
     }
-    ApiCall call = new ApiCall(Requests.id(ctx), principal, values, body, mapper);
+    ApiCall call = new ApiCall(Requests.id(ctx), principal, values, json, raw, mapper);
     Optional<IdempotencyScope> scope = idempotencyScope(operation, principal, values);
     if (scope.isEmpty()) {
       respond(ctx, operation, call, invocation.invoke(call));
       return;
     }
-    Optional<StoredResponse> replay = idempotency.begin(scope.get(), operation.operationId(), raw);
+    Optional<StoredResponse> replay = idempotency.begin(scope.get(), operation.operationId(), raw.bytes());
     if (replay.isPresent()) {
       ctx.header("Idempotent-Replayed", "true");
       write(ctx, replay.get());
@@ -128,20 +131,25 @@ public final class OperationBinder {
     }
   }
 
-  private JsonNode readBody(ContractOperation operation, Context ctx, byte[] raw,
-      List<FieldIssue> issues) {
-    if (operation.bodySchemaPointer().isEmpty()) {
+  /** The body parsed and validated, when it is JSON; null otherwise. */
+  private JsonNode readJson(ContractOperation operation, RawBody raw, List<FieldIssue> issues) {
+    if (operation.body().isEmpty()) {
       return null;
     }
-    if (raw.length == 0) {
-      if (operation.bodyRequired()) {
-        issues.add(FieldIssue.body("", "required", "a JSON body is required"));
+    ContractBody accepted = operation.body().get();
+    if (raw.isEmpty()) {
+      if (accepted.required()) {
+        issues.add(FieldIssue.body("", "required",
+            "a body is required, as " + String.join(" or ", accepted.mediaTypes())));
       }
       return null;
     }
-    JsonNode body = bodies.json(ctx, raw);
+    if (!raw.isJson()) {
+      return null;
+    }
+    JsonNode body = bodies.json(raw.bytes());
     issues.addAll(validator.validate(
-        operation.bodySchemaPointer().get(), body, FieldIssue.Location.BODY, ""));
+        accepted.jsonSchemaPointer().orElseThrow(), body, FieldIssue.Location.BODY, ""));
     return body;
   }
 

@@ -10,6 +10,7 @@ import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ServiceUnavailable;
+import dev.mark.platform.errors.Timeout;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.errors.UnsupportedMediaType;
@@ -80,6 +81,7 @@ final class ProblemResponder {
       case UnsupportedMediaType e -> 415;
       case Unprocessable e -> 422;
       case ServiceUnavailable e -> 503;
+      case Timeout e -> 504;
     };
   }
 
@@ -94,6 +96,7 @@ final class ProblemResponder {
       case 415 -> "Unsupported media type";
       case 422 -> "The request cannot be carried out";
       case 503 -> "Service unavailable";
+      case 504 -> "Timeout";
       default -> "Internal error";
     };
   }

@@ -1,0 +1,39 @@
+package dev.mark.analytics;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A query as the caller asked it, before it is checked against the dataset.
+ *
+ * @param measures what to compute
+ * @param dimensions the columns to group by
+ * @param bucket the time bucket to group by, if any
+ * @param filters conditions every row must meet
+ * @param order the output columns to sort by; empty sorts by the groups
+ * @param limit the most rows to return
+ * @param totals whether to compute the measures over all filtered rows too
+ */
+public record MetricQuery(
+    List<Measure> measures,
+    List<String> dimensions,
+    Optional<Bucket> bucket,
+    List<Filter> filters,
+    List<Order> order,
+    int limit,
+    boolean totals) {
+
+  /** A measure: {@code agg} of {@code column} (absent for a count of rows), named {@code alias}. */
+  public record Measure(Aggregation agg, Optional<String> column, Optional<String> alias) {}
+
+  /** A time bucket on a date or timestamp column, in an IANA time zone. */
+  public record Bucket(String column, Granularity granularity, String timeZone,
+      Optional<OffsetDateTime> from, Optional<OffsetDateTime> to, boolean fill) {}
+
+  /** A filter; {@code value} or {@code values} as the operator needs (JSON values). */
+  public record Filter(String column, FilterOp op, Object value, List<Object> values) {}
+
+  /** Sort by an output column. */
+  public record Order(String column, boolean descending) {}
+}

@@ -1,0 +1,279 @@
+package dev.mark.analytics;
+
+import dev.mark.analytics.QueryPlan.PlannedBucket;
+import dev.mark.analytics.QueryPlan.PlannedFilter;
+import dev.mark.analytics.QueryPlan.PlannedMeasure;
+import dev.mark.analytics.QueryPlan.SortKey;
+import dev.mark.datasets.ColumnSpec;
+import dev.mark.datasets.InvalidValue;
+import dev.mark.datasets.ValueParser;
+import dev.mark.datasets.ValueType;
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.Unprocessable;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a {@link MetricQuery} against a dataset's columns and turns it into a
+ * {@link QueryPlan}. Every meaningless part of the query is reported at once, by pointer, as a
+ * 422: an unknown column, the sum of a string, a bucket on a non-time column, {@code from}
+ * after {@code to}, an unknown time zone, a filter value of the wrong type.
+ */
+final class QueryPlanner {
+
+  private final Map<String, ColumnSpec> columns;
+  private final List<FieldIssue> issues = new ArrayList<>();
+
+  private QueryPlanner(List<ColumnSpec> columns) {
+    this.columns = columns.stream().collect(Collectors.toMap(ColumnSpec::name, Function.identity()));
+  }
+
+  static QueryPlan plan(MetricQuery query, List<ColumnSpec> columns) {
+    return new QueryPlanner(columns).plan(query);
+  }
+
+  private QueryPlan plan(MetricQuery query) {
+    Optional<PlannedBucket> bucket = query.bucket().flatMap(this::bucket);
+    List<ColumnSpec> dimensions = dimensions(query.dimensions());
+    List<PlannedMeasure> measures = measures(query.measures());
+    List<PlannedFilter> filters = filters(query.filters());
+    List<String> names = new ArrayList<>();
+    bucket.ifPresent(b -> names.add(b.column().name()));
+    dimensions.forEach(d -> names.add(d.name()));
+    measures.forEach(m -> names.add(m.name()));
+    checkUniqueNames(query, names);
+    List<SortKey> order = order(query.order(), names, bucket.isPresent() ? 1 + dimensions.size() : dimensions.size());
+    if (!issues.isEmpty()) {
+      throw new Unprocessable("invalid_query", "The query does not fit the dataset.", issues);
+    }
+    return new QueryPlan(bucket, dimensions, measures, filters, order, query.limit(), query.totals());
+  }
+
+  private Optional<PlannedBucket> bucket(MetricQuery.Bucket bucket) {
+    Optional<ColumnSpec> column = column(bucket.column(), "/time_bucket/column");
+    ZoneId zone = null;
+    try {
+      zone = ZoneId.of(bucket.timeZone());
+    } catch (DateTimeException e) {
+      issue("/time_bucket/time_zone", "unknown_time_zone",
+          bucket.timeZone() + " is not an IANA time zone, such as Europe/Paris or UTC");
+    }
+    if (bucket.from().isPresent() && bucket.to().isPresent()
+        && !bucket.from().get().isBefore(bucket.to().get())) {
+      issue("/time_bucket/from", "from_after_to", "must be before to");
+    }
+    if (column.isEmpty() || zone == null) {
+      return Optional.empty();
+    }
+    ValueType type = column.get().type();
+    if (type != ValueType.DATE && type != ValueType.TIMESTAMP) {
+      issue("/time_bucket/column", "not_a_time",
+          "a time bucket needs a date or timestamp column; " + column.get().name() + " is " + type.apiName());
+      return Optional.empty();
+    }
+    if (type == ValueType.DATE && bucket.granularity() == Granularity.HOUR) {
+      issue("/time_bucket/granularity", "too_fine", "a date column has no hours; use day or coarser");
+      return Optional.empty();
+    }
+    return Optional.of(new PlannedBucket(column.get(), bucket.granularity(), zone,
+        bucket.from(), bucket.to(), bucket.fill()));
+  }
+
+  private List<ColumnSpec> dimensions(List<String> names) {
+    List<ColumnSpec> dimensions = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String pointer = "/dimensions/" + i;
+      column(names.get(i), pointer).ifPresent(column -> {
+        ValueType type = column.type();
+        if (type == ValueType.STRING || type == ValueType.BOOLEAN || type == ValueType.INTEGER) {
+          dimensions.add(column);
+        } else {
+          issue(pointer, "not_groupable", "group by string, boolean or integer columns; " + column.name()
+              + " is " + type.apiName() + (type == ValueType.NUMBER ? "" : " (use time_bucket)"));
+        }
+      });
+    }
+    return dimensions;
+  }
+
+  private List<PlannedMeasure> measures(List<MetricQuery.Measure> measures) {
+    List<PlannedMeasure> planned = new ArrayList<>();
+    for (int i = 0; i < measures.size(); i++) {
+      MetricQuery.Measure measure = measures.get(i);
+      String pointer = "/measures/" + i;
+      if (measure.column().isEmpty()) {
+        if (measure.agg() == Aggregation.COUNT) {
+          planned.add(new PlannedMeasure(measure.alias().orElse("count"), Aggregation.COUNT,
+              Optional.empty(), ValueType.INTEGER));
+        } else {
+          issue(pointer + "/column", "required", measure.agg().apiName() + " needs a column");
+        }
+        continue;
+      }
+      column(measure.column().get(), pointer + "/column")
+          .flatMap(column -> outputType(measure.agg(), column, pointer + "/column"))
+          .ifPresent(type -> planned.add(new PlannedMeasure(
+              measure.alias().orElse(measure.agg().apiName() + "_" + measure.column().get()),
+              measure.agg(), Optional.of(columns.get(measure.column().get())), type)));
+    }
+    return planned;
+  }
+
+  /** The type of {@code agg} over {@code column}; empty (and an issue) when it makes no sense. */
+  private Optional<ValueType> outputType(Aggregation agg, ColumnSpec column, String pointer) {
+    ValueType type = column.type();
+    boolean numeric = type == ValueType.NUMBER || type == ValueType.INTEGER;
+    return switch (agg) {
+      case COUNT, COUNT_DISTINCT -> Optional.of(ValueType.INTEGER);
+      case SUM -> numeric ? Optional.of(type) : notNumeric(agg, column, pointer);
+      case AVG, MEDIAN, P90 -> numeric ? Optional.of(ValueType.NUMBER) : notNumeric(agg, column, pointer);
+      case MIN, MAX -> {
+        if (type == ValueType.BOOLEAN) {
+          issue(pointer, "not_ordered", agg.apiName() + " needs an ordered column; " + column.name() + " is boolean");
+          yield Optional.empty();
+        }
+        yield Optional.of(type);
+      }
+    };
+  }
+
+  private Optional<ValueType> notNumeric(Aggregation agg, ColumnSpec column, String pointer) {
+    issue(pointer, "not_numeric", agg.apiName() + " needs a number or integer column; "
+        + column.name() + " is " + column.type().apiName());
+    return Optional.empty();
+  }
+
+  private List<PlannedFilter> filters(List<MetricQuery.Filter> filters) {
+    List<PlannedFilter> planned = new ArrayList<>();
+    for (int i = 0; i < filters.size(); i++) {
+      MetricQuery.Filter filter = filters.get(i);
+      String pointer = "/filters/" + i;
+      column(filter.column(), pointer + "/column")
+          .flatMap(column -> new FilterPlanner(column, filter, pointer, this::issue).plan())
+          .ifPresent(planned::add);
+    }
+    return planned;
+  }
+
+  private List<SortKey> order(List<MetricQuery.Order> order, List<String> names, int groups) {
+    List<SortKey> keys = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      int position = names.indexOf(order.get(i).column());
+      if (position < 0) {
+        issue("/order/" + i + "/column", "unknown_column",
+            order.get(i).column() + " is not an output column; the output columns are " + String.join(", ", names));
+      } else {
+        keys.add(new SortKey(position, order.get(i).descending()));
+      }
+    }
+    if (keys.isEmpty()) {
+      for (int position = 0; position < groups; position++) {
+        keys.add(new SortKey(position, false));
+      }
+    }
+    return keys;
+  }
+
+  private void checkUniqueNames(MetricQuery query, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        issue("/measures", "duplicate_name", name + " names two output columns; give a measure an alias");
+      }
+    }
+  }
+
+  private Optional<ColumnSpec> column(String name, String pointer) {
+    ColumnSpec column = columns.get(name);
+    if (column == null) {
+      issue(pointer, "unknown_column", "the dataset has no column " + name);
+    }
+    return Optional.ofNullable(column);
+  }
+
+  private void issue(String pointer, String code, String message) {
+    issues.add(FieldIssue.body(pointer, code, message));
+  }
+
+  /** Checks one filter: its operator fits its column, and its values have the column's type. */
+  private record FilterPlanner(ColumnSpec column, MetricQuery.Filter filter, String pointer,
+      IssueSink issues) {
+
+    Optional<PlannedFilter> plan() {
+      FilterOp op = filter.op();
+      ValueType type = column.type();
+      if (op.isOrdering() && type == ValueType.BOOLEAN) {
+        return reject("/op", "not_ordered", op.name().toLowerCase() + " needs an ordered column; "
+            + column.name() + " is boolean");
+      }
+      if (op == FilterOp.CONTAINS && type != ValueType.STRING) {
+        return reject("/op", "not_text", "contains needs a string column; " + column.name() + " is " + type.apiName());
+      }
+      return switch (op) {
+        case IS_NULL -> filter.value() instanceof Boolean flag
+            ? Optional.of(new PlannedFilter(column, op, List.of(flag)))
+            : reject("/value", "type", "is_null takes value true or false");
+        case IN, NOT_IN -> listOf(1, Integer.MAX_VALUE);
+        case BETWEEN -> listOf(2, 2);
+        default -> single();
+      };
+    }
+
+    private Optional<PlannedFilter> single() {
+      if (filter.value() == null) {
+        return reject("/value", "required", filter.op().name().toLowerCase()
+            + " takes a value" + (filter.op() == FilterOp.EQ ? "; use is_null to find nulls" : ""));
+      }
+      try {
+        return Optional.of(new PlannedFilter(column, filter.op(),
+            List.of(ValueParser.fromJson(column.type(), filter.value()))));
+      } catch (InvalidValue e) {
+        return reject("/value", e.code(), e.getMessage());
+      }
+    }
+
+    private Optional<PlannedFilter> listOf(int min, int max) {
+      List<Object> raw = filter.values();
+      String op = filter.op().name().toLowerCase();
+      if (raw == null || raw.size() < min || raw.size() > max) {
+        return reject("/values", "count", min == max
+            ? op + " takes values: [low, high]"
+            : op + " takes a non-empty list of values");
+      }
+      List<Object> typed = new ArrayList<>();
+      boolean valid = true;
+      for (int i = 0; i < raw.size(); i++) {
+        try {
+          Object value = ValueParser.fromJson(column.type(), raw.get(i));
+          if (value == null) {
+            throw new InvalidValue("required", "must not be null");
+          }
+          typed.add(value);
+        } catch (InvalidValue e) {
+          issues.add(pointer + "/values/" + i, e.code(), e.getMessage());
+          valid = false;
+        }
+      }
+      return valid ? Optional.of(new PlannedFilter(column, filter.op(), typed)) : Optional.empty();
+    }
+
+    private Optional<PlannedFilter> reject(String suffix, String code, String message) {
+      issues.add(pointer + suffix, code, message);
+      return Optional.empty();
+    }
+  }
+
+  /** Where a nested checker reports issues. */
+  @FunctionalInterface
+  private interface IssueSink {
+    void add(String pointer, String code, String message);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.mark.analytics;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.percentileCont;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.avg;
+import static org.jooq.impl.DSL.val;
+
+import dev.mark.analytics.QueryPlan.PlannedBucket;
+import dev.mark.analytics.QueryPlan.PlannedFilter;
+import dev.mark.analytics.QueryPlan.PlannedMeasure;
+import dev.mark.datasets.ColumnSpec;
+import dev.mark.datasets.ValueType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The jOOQ expressions of a {@link QueryPlan}: column names are quoted identifiers, values are
+ * bind values, and nothing from the caller is concatenated into SQL.
+ */
+final class QuerySql {
+
+  private QuerySql() {}
+
+  static List<SelectFieldOrAsterisk> selectFields(QueryPlan plan) {
+    List<SelectFieldOrAsterisk> fields = new ArrayList<>();
+    plan.bucket().ifPresent(bucket -> fields.add(bucket(bucket).as(name(bucket.column().name()))));
+    plan.dimensions().forEach(d -> fields.add(column(d)));
+    plan.measures().forEach(m -> fields.add(measure(m).as(name(m.name()))));
+    return fields;
+  }
+
+  static List<SelectFieldOrAsterisk> measureFields(QueryPlan plan) {
+    return plan.measures().stream().<SelectFieldOrAsterisk>map(m -> measure(m).as(name(m.name()))).toList();
+  }
+
+  /** Groups by output position, so that the bucket's bind values need not repeat. */
+  static List<Field<Integer>> groupBy(QueryPlan plan) {
+    List<Field<Integer>> positions = new ArrayList<>();
+    for (int i = 1; i <= plan.groupCount(); i++) {
+      positions.add(inline(i));
+    }
+    return positions;
+  }
+
+  static List<SortField<Integer>> orderBy(QueryPlan plan) {
+    return plan.order().stream()
+        .map(key -> key.descending()
+            ? inline(key.position() + 1).desc().nullsLast()
+            : inline(key.position() + 1).asc().nullsLast())
+        .toList();
+  }
+
+  static Condition where(QueryPlan plan) {
+    List<Condition> conditions = new ArrayList<>();
+    plan.filters().forEach(f -> conditions.add(filter(f)));
+    plan.bucket().ifPresent(bucket -> conditions.add(range(bucket)));
+    return DSL.and(conditions);
+  }
+
+  private static Field<?> bucket(PlannedBucket bucket) {
+    Field<Object> column = column(bucket.column());
+    String granularity = bucket.granularity().sqlField();
+    if (bucket.column().type() == ValueType.DATE) {
+      return function("date_trunc", SQLDataType.LOCALDATETIME, val(granularity),
+          column.cast(SQLDataType.LOCALDATETIME)).cast(SQLDataType.LOCALDATE);
+    }
+    // date_trunc(field, timestamptz, zone): buckets start at local midnights, DST included
+    return function("date_trunc", SQLDataType.TIMESTAMPWITHTIMEZONE, val(granularity), column,
+        val(bucket.zone().getId()));
+  }
+
+  private static Condition range(PlannedBucket bucket) {
+    Field<Object> column = column(bucket.column());
+    List<Condition> bounds = new ArrayList<>();
+    boolean isDate = bucket.column().type() == ValueType.DATE;
+    bucket.from().ifPresent(from -> bounds.add(column.ge(isDate ? localDate(bucket, from) : from)));
+    bucket.to().ifPresent(to -> bounds.add(column.lt(isDate ? localDate(bucket, to) : to)));
+    return DSL.and(bounds);
+  }
+
+  private static LocalDate localDate(PlannedBucket bucket, java.time.OffsetDateTime instant) {
+    return instant.atZoneSameInstant(bucket.zone()).toLocalDate();
+  }
+
+  private static Field<?> measure(PlannedMeasure measure) {
+    if (measure.column().isEmpty()) {
+      return count();
+    }
+    Field<Object> column = column(measure.column().get());
+    Field<BigDecimal> numeric = column.coerce(SQLDataType.NUMERIC);
+    return switch (measure.agg()) {
+      case COUNT -> count(column);
+      case COUNT_DISTINCT -> countDistinct(column);
+      case SUM -> sum(numeric);
+      case AVG -> avg(numeric);
+      case MIN -> min(column);
+      case MAX -> max(column);
+      case MEDIAN -> percentileCont(0.5).withinGroupOrderBy(numeric);
+      case P90 -> percentileCont(0.9).withinGroupOrderBy(numeric);
+    };
+  }
+
+  private static Condition filter(PlannedFilter filter) {
+    Field<Object> column = column(filter.column());
+    List<Object> values = filter.values();
+    return switch (filter.op()) {
+      case EQ -> column.eq(values.getFirst());
+      case NEQ -> column.isDistinctFrom(values.getFirst());
+      case IN -> column.in(values);
+      case NOT_IN -> column.isNull().or(column.notIn(values));
+      case GT -> column.gt(values.getFirst());
+      case GTE -> column.ge(values.getFirst());
+      case LT -> column.lt(values.getFirst());
+      case LTE -> column.le(values.getFirst());
+      case BETWEEN -> column.between(values.get(0), values.get(1));
+      case CONTAINS -> column.coerce(SQLDataType.CLOB).containsIgnoreCase((String) values.getFirst());
+      case IS_NULL -> Boolean.TRUE.equals(values.getFirst()) ? column.isNull() : column.isNotNull();
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  static Field<Object> column(ColumnSpec column) {
+    return field(name(column.name()), (DataType<Object>) sqlType(column.type()));
+  }
+
+  private static DataType<?> sqlType(ValueType type) {
+    return switch (type) {
+      case STRING -> SQLDataType.CLOB;
+      case NUMBER -> SQLDataType.NUMERIC;
+      case INTEGER -> SQLDataType.BIGINT;
+      case BOOLEAN -> SQLDataType.BOOLEAN;
+      case DATE -> SQLDataType.LOCALDATE;
+      case TIMESTAMP -> SQLDataType.TIMESTAMPWITHTIMEZONE;
+    };
+  }
+}

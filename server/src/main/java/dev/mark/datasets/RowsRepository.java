@@ -1,0 +1,92 @@
+package dev.mark.datasets;
+
+import static dev.mark.db.Tables.DATASETS;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.SQLDataType;
+import org.postgresql.PGConnection;
+
+/**
+ * The rows of datasets, in their typed tables: bulk insert with PostgreSQL COPY (jOOQ has no
+ * COPY API, so PgJDBC's CopyManager runs on the transaction's own connection), and reads in
+ * insertion order. Table and column names reach SQL only as identifiers quoted by jOOQ.
+ */
+final class RowsRepository {
+
+  /** A page of rows and, for each, its {@code _row_id}. */
+  record RowPage(List<Map<String, Object>> rows, List<Long> rowIds) {}
+
+  /** Locks a dataset's catalogue row for this transaction; empty if it is gone. */
+  boolean lock(DSLContext tx, String datasetId) {
+    return tx.selectOne()
+        .from(DATASETS)
+        .where(DATASETS.ID.eq(datasetId))
+        .forUpdate()
+        .fetchOptional()
+        .isPresent();
+  }
+
+  /** Appends the batch's rows with COPY; returns how many PostgreSQL wrote. */
+  long copy(DSLContext tx, String tableName, RowBatch batch) {
+    String columns = batch.columns().stream()
+        .map(c -> tx.render(name(c.name())))
+        .collect(Collectors.joining(", "));
+    String sql = "COPY " + tx.render(name(DatasetRepository.ROWS_SCHEMA, tableName))
+        + " (" + columns + ") FROM STDIN";
+    return tx.connectionResult(connection -> {
+      try {
+        return connection.unwrap(PGConnection.class).getCopyAPI()
+            .copyIn(sql, new StringReader(batch.copyText()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Adds {@code added} to the dataset's row count and stamps it updated at {@code now}. */
+  void countAdded(DSLContext tx, String datasetId, long added, OffsetDateTime now) {
+    tx.update(DATASETS)
+        .set(DATASETS.ROW_COUNT, DATASETS.ROW_COUNT.plus(added))
+        .set(DATASETS.UPDATED_AT, now)
+        .where(DATASETS.ID.eq(datasetId))
+        .execute();
+  }
+
+  /** Up to {@code limit} rows after {@code afterRowId}, in insertion order. */
+  RowPage page(DSLContext dsl, String tableName, List<ColumnSpec> columns, long afterRowId, int limit) {
+    Field<Long> rowId = field(name(DatasetRepository.ROW_ID), SQLDataType.BIGINT);
+    List<Field<?>> fields = new ArrayList<>();
+    fields.add(rowId);
+    columns.forEach(c -> fields.add(field(name(c.name()), c.type().sqlType())));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Long> rowIds = new ArrayList<>();
+    for (Record record : dsl.select(fields)
+        .from(table(name(DatasetRepository.ROWS_SCHEMA, tableName)))
+        .where(rowId.gt(afterRowId))
+        .orderBy(rowId)
+        .limit(limit)
+        .fetch()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        row.put(columns.get(i).name(), record.get(i + 1));
+      }
+      rows.add(row);
+      rowIds.add(record.get(rowId));
+    }
+    return new RowPage(rows, rowIds);
+  }
+}

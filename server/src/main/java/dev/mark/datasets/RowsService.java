@@ -1,0 +1,127 @@
+package dev.mark.datasets;
+
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.NotFound;
+import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.security.Principal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Adds rows to datasets and reads them back. Rows are checked and encoded before any
+ * connection is taken; then one transaction locks the dataset, COPYs the rows in and updates
+ * its row count, so a request writes all its rows or none.
+ */
+public final class RowsService {
+
+  /** The outcome of an ingest: how many rows were added, and the dataset after. */
+  public record Ingested(long inserted, DatasetRecord dataset) {}
+
+  /** A page of rows and the cursor of the next page, if any. */
+  public record RowsPage(List<Map<String, Object>> rows, Optional<String> nextCursor) {}
+
+  private final Transactions transactions;
+  private final DatasetRepository datasets;
+  private final RowsRepository rows = new RowsRepository();
+  private final Clock clock;
+  private final int maxRowsPerRequest;
+
+  public RowsService(Transactions transactions, ObjectMapper mapper, Clock clock, int maxRowsPerRequest) {
+    this.transactions = transactions;
+    this.datasets = new DatasetRepository(mapper);
+    this.clock = clock;
+    this.maxRowsPerRequest = maxRowsPerRequest;
+  }
+
+  /** Adds rows given as column-name-to-value maps (JSON). */
+  public Ingested ingestJson(Principal caller, String datasetId, List<Map<String, Object>> values) {
+    if (values.size() > maxRowsPerRequest) {
+      throw tooManyRows();
+    }
+    StoredDataset stored = find(caller, datasetId);
+    return write(caller, stored, JsonRows.read(stored.dataset().columns(), values));
+  }
+
+  /** Adds rows given as CSV with a header row. */
+  public Ingested ingestCsv(Principal caller, String datasetId, byte[] csv) {
+    StoredDataset stored = find(caller, datasetId);
+    return write(caller, stored, CsvRows.read(stored.dataset().columns(), csv, maxRowsPerRequest));
+  }
+
+  /** Rows in insertion order, after the row the cursor names. */
+  public RowsPage list(Principal caller, String datasetId, int limit, Optional<String> cursor) {
+    StoredDataset stored = find(caller, datasetId);
+    long after = cursor.map(RowsService::decodeCursor).orElse(0L);
+    RowsRepository.RowPage page = rows.page(transactions.reads(), stored.tableName(),
+        stored.dataset().columns(), after, limit + 1);
+    if (page.rows().size() <= limit) {
+      return new RowsPage(page.rows(), Optional.empty());
+    }
+    // one row more than asked was fetched, to learn whether there is a next page
+    return new RowsPage(page.rows().subList(0, limit),
+        Optional.of(encodeCursor(page.rowIds().get(limit - 1))));
+  }
+
+  private Ingested write(Principal caller, StoredDataset stored, RowBatch batch) {
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MILLIS);
+    String id = stored.dataset().id();
+    return transactions.inTransaction(tx -> {
+      if (!rows.lock(tx, id)) {
+        throw notFound(id);
+      }
+      long inserted = batch.rowCount() == 0 ? 0 : rows.copy(tx, stored.tableName(), batch);
+      rows.countAdded(tx, id, inserted, now);
+      DatasetRecord after = datasets.findStored(tx, owner(caller), id).orElseThrow().dataset();
+      return new Ingested(inserted, after);
+    });
+  }
+
+  private StoredDataset find(Principal caller, String datasetId) {
+    return datasets.findStored(transactions.reads(), owner(caller), datasetId)
+        .orElseThrow(() -> notFound(datasetId));
+  }
+
+  private static Owner owner(Principal caller) {
+    return new Owner(caller.accountId(), caller.environment());
+  }
+
+  private PayloadTooLarge tooManyRows() {
+    return new PayloadTooLarge("too_many_rows", "One request may add at most " + maxRowsPerRequest + " rows.");
+  }
+
+  private static NotFound notFound(String id) {
+    return new NotFound("not_found", "There is no dataset " + id + ".");
+  }
+
+  private static String encodeCursor(long rowId) {
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(("r" + rowId).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static long decodeCursor(String cursor) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+      if (text.startsWith("r")) {
+        long rowId = Long.parseLong(text.substring(1));
+        if (rowId >= 0) {
+          return rowId;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // not base64url or not a number: reported below like any other foreign cursor
+    }
+    throw BadRequest.validation(List.of(new FieldIssue(FieldIssue.Location.QUERY, "/cursor",
+        "invalid_cursor", "is not a next_cursor given by this API")));
+  }
+}
