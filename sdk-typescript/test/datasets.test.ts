@@ -26,9 +26,10 @@ describe("the generated datasets client", () => {
       },
     });
     assert.match(created.id, /^ds_/);
+    // the server states every column's defaults, so `required` comes back explicit
     assert.deepEqual(created.columns, [
-      { name: "region", type: "string" },
-      { name: "revenue", type: "number" },
+      { name: "region", type: "string", required: false },
+      { name: "revenue", type: "number", required: false },
     ]);
     assert.equal(created.row_count, 0);
 

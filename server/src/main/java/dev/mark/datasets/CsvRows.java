@@ -3,6 +3,7 @@ package dev.mark.datasets;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.Unprocessable;
@@ -30,6 +31,9 @@ final class CsvRows {
     try (CsvReader<CsvRecord> reader = CsvReader.builder()
         .detectBomHeader(true)
         .skipEmptyLines(true)
+        // rows with too few or too many fields are reported per row, below
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .ofCsvRecord(new ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
       var records = reader.iterator();
       if (!records.hasNext()) {

@@ -1,0 +1,159 @@
+package dev.mark;
+
+import static dev.mark.BadInputTest.assertIssue;
+import static dev.mark.BadInputTest.assertProblem;
+
+import dev.mark.fixtures.OrdersGenerator;
+import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.LimitsConfig;
+import dev.mark.support.HttpResult;
+import dev.mark.support.TestClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/** Meaningless queries are 422s naming each bad part; malformed ones are 400s; slow ones 504s. */
+@ExtendWith(RunningServer.Extension.class)
+class QueryValidationTest {
+
+  private static TestClient client;
+  private static String path;
+
+  @BeforeAll
+  static void createTheDataset(RunningServer server) {
+    client = server.newAccountClient();
+    path = "/v1/datasets/" + client.postJson("/v1/datasets", OrdersGenerator.DATASET).json().get("id").asString();
+  }
+
+  @Test
+  void unknownColumnsAreNamedWhereverTheyAre() {
+    JsonNode problem = invalid("""
+        {"measures": [{"agg": "sum", "column": "price"}], "dimensions": ["country"],
+         "time_bucket": {"column": "created", "granularity": "day"},
+         "filters": [{"column": "colour", "op": "eq", "value": "red"}],
+         "order": [{"column": "nothing"}]}""");
+    assertIssue(problem, "body", "/measures/0/column", "unknown_column");
+    assertIssue(problem, "body", "/dimensions/0", "unknown_column");
+    assertIssue(problem, "body", "/time_bucket/column", "unknown_column");
+    assertIssue(problem, "body", "/filters/0/column", "unknown_column");
+    assertIssue(problem, "body", "/order/0/column", "unknown_column");
+  }
+
+  @Test
+  void aggregatesAndBucketsMustFitTheirColumns() {
+    JsonNode problem = invalid("""
+        {"measures": [{"agg": "sum", "column": "region"}, {"agg": "avg", "column": "ordered_at"},
+                      {"agg": "max", "column": "returned"}, {"agg": "median"}],
+         "dimensions": ["revenue", "ordered_at"],
+         "time_bucket": {"column": "region", "granularity": "day"}}""");
+    assertIssue(problem, "body", "/measures/0/column", "not_numeric");
+    assertIssue(problem, "body", "/measures/1/column", "not_numeric");
+    assertIssue(problem, "body", "/measures/2/column", "not_ordered");
+    assertIssue(problem, "body", "/measures/3/column", "required");
+    assertIssue(problem, "body", "/dimensions/0", "not_groupable");
+    assertIssue(problem, "body", "/dimensions/1", "not_groupable");
+    assertIssue(problem, "body", "/time_bucket/column", "not_a_time");
+
+    assertIssue(invalid("""
+        {"measures": [{"agg": "count"}], "time_bucket": {"column": "ordered_on", "granularity": "hour"}}"""),
+        "body", "/time_bucket/granularity", "too_fine");
+  }
+
+  @Test
+  void timeBucketsNeedAKnownZoneAndFromBeforeTo() {
+    JsonNode problem = invalid("""
+        {"measures": [{"agg": "count"}],
+         "time_bucket": {"column": "ordered_at", "granularity": "day", "time_zone": "Europe/Atlantis",
+                         "from": "2026-02-01T00:00:00Z", "to": "2026-01-01T00:00:00Z"}}""");
+    assertIssue(problem, "body", "/time_bucket/time_zone", "unknown_time_zone");
+    assertIssue(problem, "body", "/time_bucket/from", "from_after_to");
+
+    assertIssue(invalid("""
+        {"measures": [{"agg": "count"}],
+         "time_bucket": {"column": "ordered_at", "granularity": "hour", "fill": true,
+                         "from": "2020-01-01T00:00:00Z", "to": "2026-01-01T00:00:00Z"}}"""),
+        "body", "/time_bucket/fill", "too_many_buckets");
+  }
+
+  @Test
+  void filterValuesMustFitTheirColumnsAndOperators() {
+    JsonNode problem = invalid("""
+        {"measures": [{"agg": "count"}], "filters": [
+          {"column": "quantity", "op": "gt", "value": "five"},
+          {"column": "returned", "op": "lt", "value": true},
+          {"column": "revenue", "op": "contains", "value": "1"},
+          {"column": "region", "op": "in", "values": []},
+          {"column": "quantity", "op": "between", "values": [1]},
+          {"column": "region", "op": "eq"},
+          {"column": "revenue", "op": "is_null", "value": "yes"},
+          {"column": "ordered_at", "op": "gte", "value": "yesterday"},
+          {"column": "customer_id", "op": "in", "values": [1, "two", null]}]}""");
+    assertIssue(problem, "body", "/filters/0/value", "type");
+    assertIssue(problem, "body", "/filters/1/op", "not_ordered");
+    assertIssue(problem, "body", "/filters/2/op", "not_text");
+    assertIssue(problem, "body", "/filters/3/values", "count");
+    assertIssue(problem, "body", "/filters/4/values", "count");
+    assertIssue(problem, "body", "/filters/5/value", "required");
+    assertIssue(problem, "body", "/filters/6/value", "type");
+    assertIssue(problem, "body", "/filters/7/value", "type");
+    assertIssue(problem, "body", "/filters/8/values/1", "type");
+    assertIssue(problem, "body", "/filters/8/values/2", "required");
+  }
+
+  @Test
+  void outputNamesMustBeUnique() {
+    assertIssue(invalid("""
+        {"measures": [{"agg": "count"}, {"agg": "sum", "column": "revenue", "alias": "count"}]}"""),
+        "body", "/measures", "duplicate_name");
+    assertIssue(invalid("""
+        {"measures": [{"agg": "count", "alias": "region"}], "dimensions": ["region"]}"""),
+        "body", "/measures", "duplicate_name");
+  }
+
+  @Test
+  void requestsOutsideTheContractAre400s() {
+    assertIssue(malformed("{\"measures\": [{\"agg\": \"mode\"}]}"), "body", "/measures/0/agg", "enum");
+    assertIssue(malformed("{\"measures\": []}"), "body", "/measures", "min_items");
+    assertIssue(malformed("{\"measures\": [{\"agg\": \"count\"}], \"limit\": 10001}"), "body", "/limit", "maximum");
+    assertIssue(malformed("{\"measures\": [{\"agg\": \"count\"}], \"having\": 1}"), "body", "/having", "unknown_property");
+    assertIssue(malformed("""
+        {"measures": [{"agg": "count"}], "time_bucket": {"column": "ordered_at", "granularity": "fortnight",
+         "from": "last week"}}"""), "body", "/time_bucket/from", "format");
+  }
+
+  @Test
+  void aQueryOverTheTimeLimitIsStoppedWithA504() throws Exception {
+    Path dataDir = Files.createTempDirectory("mark-timeout");
+    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
+        .withLimits(LimitsConfig.defaults().withQueryTimeoutMillis(1));
+    try (App app = App.start(config)) {
+      TestClient slow = new TestClient("http://localhost:" + app.port(),
+          Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
+      String id = slow.postJson("/v1/datasets", OrdersGenerator.DATASET).json().get("id").asString();
+      slow.send("POST", "/v1/datasets/" + id + "/rows", "text/csv",
+          OrdersGenerator.csv(new OrdersGenerator(7).next(20_000)));
+      HttpResult result = slow.postJson("/v1/datasets/" + id + "/query", """
+          {"measures": [{"agg": "p90", "column": "revenue"}, {"agg": "count_distinct", "column": "category"}],
+           "dimensions": ["customer_id", "region", "channel"]}""");
+      assertProblem(result, 504, "query_timeout");
+    } finally {
+      RunningServer.deleteRecursively(dataDir);
+    }
+  }
+
+  private static JsonNode invalid(String query) {
+    HttpResult result = client.postJson(path + "/query", query);
+    assertProblem(result, 422, "invalid_query");
+    return result.json();
+  }
+
+  private static JsonNode malformed(String query) {
+    HttpResult result = client.postJson(path + "/query", query);
+    assertProblem(result, 400, "validation_failed");
+    return result.json();
+  }
+}
