@@ -27,7 +27,8 @@ final class CsvRows {
 
   private CsvRows() {}
 
-  static RowBatch read(List<ColumnSpec> columns, byte[] csv, int maxRows) {
+  /** @return how many rows were sent; throws {@code Unprocessable} if any is invalid */
+  static int copy(List<ColumnSpec> columns, byte[] csv, int maxRows, CopySink sink) {
     try (CsvReader<CsvRecord> reader = CsvReader.builder()
         .detectBomHeader(true)
         .skipEmptyLines(true)
@@ -40,7 +41,7 @@ final class CsvRows {
         throw invalid("/header", "required", "the CSV has no header row");
       }
       int[] columnOfField = header(columns, records.next());
-      RowBatchBuilder batch = new RowBatchBuilder(columns, csv.length / 32);
+      RowBatchBuilder batch = new RowBatchBuilder(columns, sink);
       int row = 0;
       while (records.hasNext() && !batch.isFull()) {
         if (row == maxRows) {
@@ -49,7 +50,7 @@ final class CsvRows {
         CsvRecord record = records.next();
         readRow(batch, columnOfField, record, row++);
       }
-      return batch.build();
+      return batch.finish();
     } catch (CsvParseException e) {
       throw invalid("", "malformed_csv", "the body is not valid CSV: " + e.getMessage());
     } catch (IOException e) {
@@ -67,7 +68,7 @@ final class CsvRows {
       for (int field = 0; field < columnOfField.length; field++) {
         ColumnSpec column = batch.columns().get(columnOfField[field]);
         try {
-          batch.set(columnOfField[field], ValueParser.fromText(column.type(), record.getField(field)));
+          batch.set(columnOfField[field], CopyCells.fromText(column.type(), record.getField(field)));
         } catch (InvalidValue e) {
           batch.issue(prefix + "/" + column.name(), e.code(), e.getMessage() + where);
         }

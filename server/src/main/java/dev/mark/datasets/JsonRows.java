@@ -3,36 +3,38 @@ package dev.mark.datasets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
-/** Reads rows sent as JSON objects (column name to value) into a {@link RowBatchBuilder}. */
+/** Reads rows sent as JSON objects (column name to value) and streams them to COPY. */
 final class JsonRows {
 
   private JsonRows() {}
 
-  static RowBatch read(List<ColumnSpec> columns, List<Map<String, Object>> rows) {
+  /** @return how many rows were sent; throws {@code Unprocessable} if any is invalid */
+  static int copy(List<ColumnSpec> columns, JsonNode rows, CopySink sink) {
     Map<String, Integer> indexByName = new HashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       indexByName.put(columns.get(i).name(), i);
     }
-    RowBatchBuilder batch = new RowBatchBuilder(columns, rows.size());
+    RowBatchBuilder batch = new RowBatchBuilder(columns, sink);
     for (int r = 0; r < rows.size() && !batch.isFull(); r++) {
       String prefix = "/rows/" + r;
-      for (Map.Entry<String, Object> cell : rows.get(r).entrySet()) {
+      for (Map.Entry<String, JsonNode> cell : rows.get(r).properties()) {
         Integer index = indexByName.get(cell.getKey());
-        String pointer = prefix + "/" + escape(cell.getKey());
         if (index == null) {
-          batch.issue(pointer, "unknown_column", "the dataset has no column " + cell.getKey());
+          batch.issue(prefix + "/" + escape(cell.getKey()), "unknown_column",
+              "the dataset has no column " + cell.getKey());
           continue;
         }
         try {
-          batch.set(index, ValueParser.fromJson(columns.get(index).type(), cell.getValue()));
+          batch.set(index, CopyCells.fromJson(columns.get(index).type(), cell.getValue()));
         } catch (InvalidValue e) {
-          batch.issue(pointer, e.code(), e.getMessage());
+          batch.issue(prefix + "/" + escape(cell.getKey()), e.code(), e.getMessage());
         }
       }
       batch.endRow(prefix, "");
     }
-    return batch.build();
+    return batch.finish();
   }
 
   private static String escape(String token) {

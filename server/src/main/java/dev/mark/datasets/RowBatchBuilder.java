@@ -3,12 +3,15 @@ package dev.mark.datasets;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Unprocessable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Checks rows against a dataset's columns and encodes them for COPY, collecting every invalid
- * value (up to {@link #MAX_ISSUES}) so that one 422 names them all. Nothing is written unless
- * every row is valid. Not thread-safe; one per request.
+ * Checks rows against a dataset's columns and streams them to COPY, collecting every invalid
+ * value (up to {@link #MAX_ISSUES}) so that one 422 names them all. After the first invalid
+ * value no more rows are sent, and {@link #finish()} throws, which rolls back the transaction
+ * the COPY runs in: nothing is written unless every row is valid. Not thread-safe; one per
+ * request.
  */
 final class RowBatchBuilder {
 
@@ -17,13 +20,13 @@ final class RowBatchBuilder {
   private final List<ColumnSpec> columns;
   private final CopyText copy;
   private final List<FieldIssue> issues = new ArrayList<>();
-  private final Object[] values;
+  private final String[] cells;
   private int rows;
 
-  RowBatchBuilder(List<ColumnSpec> columns, int expectedRows) {
+  RowBatchBuilder(List<ColumnSpec> columns, CopySink sink) {
     this.columns = columns;
-    this.copy = new CopyText(expectedRows);
-    this.values = new Object[columns.size()];
+    this.copy = new CopyText(sink);
+    this.cells = new String[columns.size()];
   }
 
   List<ColumnSpec> columns() {
@@ -41,14 +44,14 @@ final class RowBatchBuilder {
     }
   }
 
-  /** Sets the value of column {@code index} in the current row. */
-  void set(int index, Object value) {
-    values[index] = value;
+  /** Sets the cell of column {@code index} in the current row (COPY text; null for NULL). */
+  void set(int index, String cell) {
+    cells[index] = cell;
   }
 
   /**
-   * Ends the current row: checks required columns, then encodes it if the batch is still
-   * valid, and clears the values for the next row.
+   * Ends the current row: checks required columns, then adds it if the batch is still valid,
+   * and clears the cells for the next row.
    *
    * @param pointerPrefix e.g. {@code /rows/17}
    * @param where appended to messages, e.g. " (CSV line 19)", or empty
@@ -56,31 +59,29 @@ final class RowBatchBuilder {
   void endRow(String pointerPrefix, String where) {
     for (int i = 0; i < columns.size(); i++) {
       ColumnSpec column = columns.get(i);
-      if (column.required() && values[i] == null) {
+      if (column.required() && cells[i] == null) {
         issue(pointerPrefix + "/" + column.name(), "required", "is required" + where);
       }
     }
     if (issues.isEmpty()) {
-      for (int i = 0; i < values.length; i++) {
-        copy.value(values[i], i == 0);
-      }
-      copy.endRow();
+      copy.row(cells);
     }
-    java.util.Arrays.fill(values, null);
+    Arrays.fill(cells, null);
     rows++;
   }
 
   /**
-   * The checked rows.
+   * Sends the last rows and returns how many there were.
    *
    * @throws Unprocessable listing every invalid value when any row is invalid
    */
-  RowBatch build() {
+  int finish() {
     if (!issues.isEmpty()) {
       String detail = (issues.size() >= MAX_ISSUES ? "At least " : "") + issues.size()
           + (issues.size() == 1 ? " value does" : " values do") + " not fit the dataset; no row was written.";
       throw new Unprocessable("invalid_rows", detail, issues);
     }
-    return new RowBatch(columns, rows, copy.text());
+    copy.flush();
+    return rows;
   }
 }

@@ -2,15 +2,16 @@ package dev.mark.datasets;
 
 import dev.mark.api.RowsApi;
 import dev.mark.api.model.IngestResult;
-import dev.mark.api.model.IngestRowsRequest;
 import dev.mark.api.model.RowList;
 import dev.mark.platform.http.ApiCall;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code rows} operations: JSON or CSV in, pages of rows out. */
 public final class RowsHandler implements RowsApi {
@@ -24,10 +25,11 @@ public final class RowsHandler implements RowsApi {
   }
 
   @Override
-  public IngestResult ingestRows(ApiCall call, String datasetId, IngestRowsRequest request,
+  public IngestResult ingestRows(ApiCall call, String datasetId, ObjectNode request,
       String idempotencyKey) {
+    // the body is the validated JSON tree ({"rows": [{...}, ...]}), or null when it is CSV
     RowsService.Ingested ingested = request != null
-        ? rows.ingestJson(call.principal(), datasetId, request.rows())
+        ? rows.ingestJson(call.principal(), datasetId, request.get("rows"))
         : rows.ingestCsv(call.principal(), datasetId, call.rawBody().bytes());
     return new IngestResult(ingested.inserted(), DatasetsHandler.toModel(ingested.dataset()));
   }
@@ -43,14 +45,20 @@ public final class RowsHandler implements RowsApi {
   }
 
   /** Stored values as the API writes them: dates and RFC 3339 timestamps as strings. */
-  private static Map<String, Object> toJson(Map<String, Object> row) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    row.forEach((name, value) -> json.put(name, switch (value) {
-      case OffsetDateTime time -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
-      case LocalDate date -> date.toString();
-      case null -> null;
-      default -> value;
-    }));
+  private static ObjectNode toJson(Map<String, Object> row) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    row.forEach((name, value) -> {
+      switch (value) {
+        case null -> json.putNull(name);
+        case String text -> json.put(name, text);
+        case BigDecimal number -> json.put(name, number);
+        case Long number -> json.put(name, number);
+        case Boolean bool -> json.put(name, bool);
+        case OffsetDateTime time -> json.put(name, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+        case LocalDate date -> json.put(name, date.toString());
+        default -> throw new IllegalStateException("no JSON form for " + value.getClass());
+      }
+    });
     return json;
   }
 }

@@ -5,20 +5,22 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.SQLDataType;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The rows of datasets, in their typed tables: bulk insert with PostgreSQL COPY (jOOQ has no
@@ -40,19 +42,34 @@ final class RowsRepository {
         .isPresent();
   }
 
-  /** Appends the batch's rows with COPY; returns how many PostgreSQL wrote. */
-  long copy(DSLContext tx, String tableName, RowBatch batch) {
-    String columns = batch.columns().stream()
+  /**
+   * Appends rows with COPY, streaming them to PostgreSQL as {@code producer} writes them.
+   * If the producer throws, the COPY is cancelled (and the caller's transaction rolls back).
+   *
+   * @return how many rows PostgreSQL wrote
+   */
+  long copy(DSLContext tx, String tableName, List<ColumnSpec> columns, Consumer<CopySink> producer) {
+    String columnList = columns.stream()
         .map(c -> tx.render(name(c.name())))
         .collect(Collectors.joining(", "));
     String sql = "COPY " + tx.render(name(DatasetRepository.ROWS_SCHEMA, tableName))
-        + " (" + columns + ") FROM STDIN";
+        + " (" + columnList + ") FROM STDIN";
     return tx.connectionResult(connection -> {
+      CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
       try {
-        return connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn(sql, new StringReader(batch.copyText()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        producer.accept(rows -> {
+          byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
+          try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+          } catch (SQLException e) {
+            throw new DataAccessException("COPY into " + tableName + " failed", e);
+          }
+        });
+        return copy.endCopy();
+      } finally {
+        if (copy.isActive()) {
+          copy.cancelCopy();
+        }
       }
     });
   }

@@ -15,12 +15,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Adds rows to datasets and reads them back. Rows are checked and encoded before any
- * connection is taken; then one transaction locks the dataset, COPYs the rows in and updates
- * its row count, so a request writes all its rows or none.
+ * Adds rows to datasets and reads them back. One transaction locks the dataset, streams the
+ * rows into COPY as they are checked (so PostgreSQL stores rows while later ones are read), and
+ * updates the row count; an invalid row anywhere rolls it all back, so a request writes all its
+ * rows or none.
  */
 public final class RowsService {
 
@@ -43,19 +46,21 @@ public final class RowsService {
     this.maxRowsPerRequest = maxRowsPerRequest;
   }
 
-  /** Adds rows given as column-name-to-value maps (JSON). */
-  public Ingested ingestJson(Principal caller, String datasetId, List<Map<String, Object>> values) {
+  /** Adds rows given as a JSON array of objects, column name to value. */
+  public Ingested ingestJson(Principal caller, String datasetId, JsonNode values) {
     if (values.size() > maxRowsPerRequest) {
       throw tooManyRows();
     }
     StoredDataset stored = find(caller, datasetId);
-    return write(caller, stored, JsonRows.read(stored.dataset().columns(), values));
+    List<ColumnSpec> columns = stored.dataset().columns();
+    return write(caller, stored, sink -> JsonRows.copy(columns, values, sink));
   }
 
   /** Adds rows given as CSV with a header row. */
   public Ingested ingestCsv(Principal caller, String datasetId, byte[] csv) {
     StoredDataset stored = find(caller, datasetId);
-    return write(caller, stored, CsvRows.read(stored.dataset().columns(), csv, maxRowsPerRequest));
+    List<ColumnSpec> columns = stored.dataset().columns();
+    return write(caller, stored, sink -> CsvRows.copy(columns, csv, maxRowsPerRequest, sink));
   }
 
   /** Rows in insertion order, after the row the cursor names. */
@@ -72,7 +77,8 @@ public final class RowsService {
         Optional.of(encodeCursor(page.rowIds().get(limit - 1))));
   }
 
-  private Ingested write(Principal caller, StoredDataset stored, RowBatch batch) {
+  /** Runs {@code producer}, which checks rows and streams them to COPY, in one transaction. */
+  private Ingested write(Principal caller, StoredDataset stored, Consumer<CopySink> producer) {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
         .truncatedTo(ChronoUnit.MILLIS);
     String id = stored.dataset().id();
@@ -80,7 +86,7 @@ public final class RowsService {
       if (!rows.lock(tx, id)) {
         throw notFound(id);
       }
-      long inserted = batch.rowCount() == 0 ? 0 : rows.copy(tx, stored.tableName(), batch);
+      long inserted = rows.copy(tx, stored.tableName(), stored.dataset().columns(), producer);
       rows.countAdded(tx, id, inserted, now);
       DatasetRecord after = datasets.findStored(tx, owner(caller), id).orElseThrow().dataset();
       return new Ingested(inserted, after);

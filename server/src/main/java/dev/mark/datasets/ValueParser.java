@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads a value for a column of a given type, from JSON (as Jackson reads it: String, Boolean,
@@ -91,21 +88,20 @@ public final class ValueParser {
   }
 
   private static LocalDate date(String text) throws InvalidValue {
-    try {
-      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-    } catch (DateTimeParseException e) {
+    LocalDate date = TimeText.date(text);
+    if (date == null) {
       throw new InvalidValue("type", "must be a date like 2026-11-22, got \"" + abbreviate(text) + "\"");
     }
+    return date;
   }
 
   private static OffsetDateTime timestamp(String text) throws InvalidValue {
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-          .withOffsetSameInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+    OffsetDateTime timestamp = TimeText.timestamp(text);
+    if (timestamp == null) {
       throw new InvalidValue("type",
           "must be an RFC 3339 timestamp like 2026-11-22T09:30:00Z, got \"" + abbreviate(text) + "\"");
     }
+    return timestamp;
   }
 
   private static Object mismatch(ValueType type, Object json) throws InvalidValue {

@@ -1,0 +1,174 @@
+package dev.mark.bench;
+
+import dev.mark.App;
+import dev.mark.BenchAccess;
+import dev.mark.fixtures.Order;
+import dev.mark.fixtures.OrdersGenerator;
+import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.LimitsConfig;
+import dev.mark.support.HttpResult;
+import dev.mark.support.TestClient;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Ingest and query speed through the API, each as a ratio to its baseline in the same run on
+ * the same database: rows/s of JSON and CSV ingest (requests of 10,000 rows) against a raw COPY
+ * of the same rows into an equivalent table, and the median latency of a monthly
+ * sum-and-count-by-region query with one filter against the same SQL run directly on the
+ * dataset's table.
+ *
+ * <p>Run with {@code bench/ingest-query.sh [rows]} (default 1,000,000).
+ */
+public final class IngestQueryBenchmark {
+
+  private static final int BATCH = 10_000;
+  private static final int QUERY_RUNS = 7;
+
+  public static void main(String[] args) throws Exception {
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    Path dataDir = Files.createTempDirectory("mark-bench");
+    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
+        .withLimits(LimitsConfig.defaults().withQueryTimeoutMillis(600_000));
+    System.out.printf("generating %,d orders…%n", rows);
+    List<Order> orders = new OrdersGenerator(2026).next(rows);
+    // bodies are encoded up front: the client's own work is not what is measured
+    List<byte[]> jsonBodies = new ArrayList<>();
+    List<byte[]> csvBodies = new ArrayList<>();
+    for (int from = 0; from < rows; from += BATCH) {
+      List<Order> batch = orders.subList(from, Math.min(rows, from + BATCH));
+      jsonBodies.add(OrdersGenerator.json(batch).getBytes(StandardCharsets.UTF_8));
+      csvBodies.add(OrdersGenerator.csv(batch).getBytes(StandardCharsets.UTF_8));
+    }
+    try (App app = App.start(config)) {
+      DataSource database = BenchAccess.dataSource(app);
+      TestClient client = new TestClient("http://localhost:" + app.port(),
+          Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
+
+      double copyRate = rawCopy(database, csvBodies, rows);
+      String jsonDataset = createDataset(client);
+      String base = "http://localhost:" + app.port();
+      String key = app.developmentAccount().orElseThrow().apiKey();
+      double jsonRate = ingest(base, key, jsonDataset, "application/json", jsonBodies, rows);
+      String csvDataset = createDataset(client);
+      double csvRate = ingest(base, key, csvDataset, "text/csv", csvBodies, rows);
+
+      String query = """
+          {"measures": [{"agg": "sum", "column": "revenue"}, {"agg": "count"}],
+           "dimensions": ["region"],
+           "time_bucket": {"column": "ordered_at", "granularity": "month"},
+           "filters": [{"column": "channel", "op": "eq", "value": "web"}]}""";
+      String sql = "select date_trunc('month', ordered_at, 'UTC'), region, sum(revenue), count(*) "
+          + "from dataset_rows.\"" + csvDataset.toLowerCase() + "\" where channel = 'web' "
+          + "group by 1, 2 order by 1, 2";
+      double apiMillis = medianMillis(() -> {
+        HttpResult result = client.postJson("/v1/datasets/" + csvDataset + "/query", query);
+        if (result.status() != 200) {
+          throw new IllegalStateException(result.body());
+        }
+      });
+      double sqlMillis = medianMillis(() -> rawQuery(database, sql));
+
+      System.out.println();
+      System.out.printf("rows: %,d in requests of %,d%n", rows, BATCH);
+      System.out.printf("raw COPY (baseline)       %,12.0f rows/s%n", copyRate);
+      System.out.printf("API ingest, JSON          %,12.0f rows/s   ratio to COPY %.2f%n", jsonRate, jsonRate / copyRate);
+      System.out.printf("API ingest, CSV           %,12.0f rows/s   ratio to COPY %.2f%n", csvRate, csvRate / copyRate);
+      System.out.printf("raw SQL query (baseline)  %,12.1f ms (median of %d)%n", sqlMillis, QUERY_RUNS);
+      System.out.printf("API query                 %,12.1f ms (median of %d)   ratio to SQL %.2f%n",
+          apiMillis, QUERY_RUNS, apiMillis / sqlMillis);
+    } finally {
+      try (var paths = Files.walk(dataDir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String createDataset(TestClient client) {
+    return client.postJson("/v1/datasets", OrdersGenerator.DATASET).json().get("id").asString();
+  }
+
+  private static double ingest(String base, String key, String datasetId, String mediaType,
+      List<byte[]> bodies, int rows) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI uri = URI.create(base + "/v1/datasets/" + datasetId + "/rows");
+    long start = System.nanoTime();
+    for (byte[] body : bodies) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+              .header("X-API-Key", key)
+              .header("Content-Type", mediaType)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(response.body());
+      }
+    }
+    return rows / seconds(start);
+  }
+
+  /** COPY of the same CSV batches into an equivalent table, one transaction per batch. */
+  private static double rawCopy(DataSource database, List<byte[]> csvBodies, int rows) throws Exception {
+    try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("""
+          create table public.bench_orders (
+            _row_id bigint generated always as identity primary key,
+            ordered_at timestamptz, ordered_on date, region text, channel text, category text,
+            customer_id bigint, revenue numeric, quantity bigint, returned boolean)""");
+      long start = System.nanoTime();
+      for (byte[] csv : csvBodies) {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+            "COPY public.bench_orders (ordered_at, ordered_on, region, channel, category, customer_id,"
+                + " revenue, quantity, returned) FROM STDIN (FORMAT csv, HEADER true)",
+            new ByteArrayInputStream(csv));
+      }
+      double rate = rows / seconds(start);
+      statement.execute("drop table public.bench_orders");
+      return rate;
+    }
+  }
+
+  private static void rawQuery(DataSource database, String sql) {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        result.getObject(3);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double medianMillis(Runnable run) {
+    run.run();
+    run.run();
+    double[] millis = new double[QUERY_RUNS];
+    for (int i = 0; i < QUERY_RUNS; i++) {
+      long start = System.nanoTime();
+      run.run();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(millis);
+    return millis[QUERY_RUNS / 2];
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
