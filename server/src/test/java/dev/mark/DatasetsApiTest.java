@@ -70,6 +70,11 @@ class DatasetsApiTest {
         "quantity:bigint",
         "returned:boolean");
 
+    assertThat(server.sql().fetchValues(
+        "select indexdef from pg_indexes where schemaname = 'dataset_rows' and tablename = ?", table)
+        .stream().map(String::valueOf).filter(def -> def.contains("USING brin")).toList())
+        .as("every time column has a BRIN index").hasSize(2);
+
     client.delete("/v1/datasets/" + id);
     assertThat(server.sql().fetchCount(server.sql().selectFrom(
         "information_schema.tables where table_schema = 'dataset_rows' and table_name = ?", table)))

@@ -55,6 +55,15 @@ final class DatasetRepository {
       table = table.column(name(column.name()), column.type().sqlType().nullable(true));
     }
     table.constraints(primaryKey(ROW_ID)).execute();
+    for (ColumnSpec column : columns) {
+      if (column.type() == ValueType.DATE || column.type() == ValueType.TIMESTAMP) {
+        // BRIN, measured by bench/time-index.sh: on rows that arrive in time order a one-week
+        // query reads ~10x less, and COPY pays nothing for it (a B-tree slows random-order
+        // ingest by ~40%)
+        dsl.execute("create index on {0} using brin ({1})",
+            name(ROWS_SCHEMA, tableName), name(column.name()));
+      }
+    }
   }
 
   Optional<DatasetRecord> find(DSLContext dsl, Owner owner, String id) {
