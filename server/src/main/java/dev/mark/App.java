@@ -23,10 +23,12 @@ import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
 import dev.mark.platform.idempotency.Idempotency;
+import dev.mark.platform.jobs.Housekeeping;
 import dev.mark.platform.json.Json;
 import dev.mark.platform.security.Authenticators;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -47,15 +49,18 @@ public final class App implements AutoCloseable {
   private final AccountService accounts;
   private final Javalin javalin;
   private final InFlightRequests inFlight;
+  private final Housekeeping housekeeping;
   private final Optional<AccountService.CreatedAccount> developmentAccount;
 
   private App(AppConfig config, Database database, AccountService accounts, Javalin javalin,
-      InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount) {
+      InFlightRequests inFlight, Housekeeping housekeeping,
+      Optional<AccountService.CreatedAccount> developmentAccount) {
     this.config = config;
     this.database = database;
     this.accounts = accounts;
     this.javalin = javalin;
     this.inFlight = inFlight;
+    this.housekeeping = housekeeping;
     this.developmentAccount = developmentAccount;
   }
 
@@ -86,6 +91,9 @@ public final class App implements AutoCloseable {
     InFlightRequests inFlight = new InFlightRequests();
     HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight);
 
+    Housekeeping housekeeping = new Housekeeping();
+    housekeeping.every(Duration.ofMinutes(10), "purge expired idempotency keys", idempotency::purgeExpired);
+
     Javalin javalin = Javalin.create(javalinConfig -> {
       javalinConfig.startup.showJavalinBanner = false;
       javalinConfig.concurrency.useVirtualThreads = true;
@@ -108,7 +116,7 @@ public final class App implements AutoCloseable {
         ? accounts.createDevelopmentAccountIfEmpty()
         : Optional.empty();
     javalin.start();
-    return new App(config, database, accounts, javalin, inFlight, developmentAccount);
+    return new App(config, database, accounts, javalin, inFlight, housekeeping, developmentAccount);
   }
 
   /** The port the server listens on (useful with port 0). */
@@ -149,6 +157,7 @@ public final class App implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     javalin.stop();
+    housekeeping.close();
     database.close();
   }
 

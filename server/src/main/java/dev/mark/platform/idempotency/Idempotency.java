@@ -77,6 +77,12 @@ public final class Idempotency {
     });
   }
 
+  /** Forgets the keys past their retention; run periodically. @return how many */
+  public int purgeExpired() {
+    OffsetDateTime cutoff = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(RETENTION);
+    return transactions.inTransaction(dsl -> repository.deleteAllOlder(dsl, cutoff));
+  }
+
   public void release(IdempotencyScope scope) {
     transactions.inTransaction(dsl -> {
       repository.releaseUnfinished(dsl, scope);

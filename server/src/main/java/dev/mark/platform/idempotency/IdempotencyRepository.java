@@ -64,6 +64,13 @@ final class IdempotencyRepository {
         .execute();
   }
 
+  /** Forgets every key older than {@code cutoff}; returns how many. */
+  int deleteAllOlder(DSLContext dsl, OffsetDateTime cutoff) {
+    return dsl.deleteFrom(IDEMPOTENCY_KEYS)
+        .where(IDEMPOTENCY_KEYS.CREATED_AT.lt(cutoff))
+        .execute();
+  }
+
   private static org.jooq.Condition matches(IdempotencyScope scope) {
     return IDEMPOTENCY_KEYS.ACCOUNT_ID.eq(scope.accountId())
         .and(IDEMPOTENCY_KEYS.ENVIRONMENT.eq(scope.environment()))

@@ -1,0 +1,32 @@
+package dev.mark;
+
+import static dev.mark.db.Tables.IDEMPOTENCY_KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.idempotency.Idempotency;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RunningServer.Extension.class)
+class IdempotencyPurgeTest {
+
+  @Test
+  void keysOlderThanTheRetentionArePurgedAndYoungerOnesKept(RunningServer server) {
+    var client = server.newAccountClient();
+    client.withHeader("Idempotency-Key", "old").postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    client.withHeader("Idempotency-Key", "young").postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    server.sql().update(IDEMPOTENCY_KEYS)
+        .set(IDEMPOTENCY_KEYS.CREATED_AT, OffsetDateTime.now().minus(Idempotency.RETENTION).minus(Duration.ofMinutes(1)))
+        .where(IDEMPOTENCY_KEYS.KEY.eq("old"))
+        .execute();
+
+    int purged = new Idempotency(new Transactions(server.sql()), Clock.systemUTC()).purgeExpired();
+
+    assertThat(purged).isGreaterThanOrEqualTo(1);
+    assertThat(server.sql().fetchValues(IDEMPOTENCY_KEYS.KEY)).doesNotContain("old").contains("young");
+  }
+}
