@@ -81,7 +81,8 @@ class IngestTest {
           {"must": "ok", "n": 1},
           {"must": "ok", "n": "12,50", "i": 1.5, "b": "yes", "d": "22/11/2026", "t": "2026-11-22 09:30"},
           {"s": 7, "colour": "red"},
-          {"must": "ok", "i": 92233720368547758070}]}""");
+          {"must": "ok", "i": 92233720368547758070},
+          {"must": "ok", "n": 1e-999999, "d": "0000-01-01", "t": "0000-12-31T23:00:00Z"}]}""");
 
     assertProblem(result, 422, "invalid_rows");
     JsonNode problem = result.json();
@@ -94,6 +95,9 @@ class IngestTest {
     assertIssue(problem, "body", "/rows/2/colour", "unknown_column");
     assertIssue(problem, "body", "/rows/2/must", "required");
     assertIssue(problem, "body", "/rows/3/i", "out_of_range");
+    assertIssue(problem, "body", "/rows/4/n", "out_of_range");
+    assertIssue(problem, "body", "/rows/4/d", "out_of_range");
+    assertIssue(problem, "body", "/rows/4/t", "out_of_range");
     assertNothingWritten(ds);
   }
 

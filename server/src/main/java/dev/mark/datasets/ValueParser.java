@@ -69,8 +69,15 @@ public final class ValueParser {
 
   private static BigDecimal decimal(Number number) throws InvalidValue {
     BigDecimal value = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+    // well inside what PostgreSQL's numeric stores, so that no value reaches COPY only to fail
     if (value.precision() - value.scale() > 100) {
       throw new InvalidValue("out_of_range", "is too large");
+    }
+    if (value.scale() > 100) {
+      value = value.stripTrailingZeros();
+      if (value.scale() > 100) {
+        throw new InvalidValue("out_of_range", "has more than 100 decimal places");
+      }
     }
     return value;
   }
@@ -92,7 +99,7 @@ public final class ValueParser {
     if (date == null) {
       throw new InvalidValue("type", "must be a date like 2026-11-22, got \"" + abbreviate(text) + "\"");
     }
-    return date;
+    return inRange(date.getYear(), date);
   }
 
   private static OffsetDateTime timestamp(String text) throws InvalidValue {
@@ -101,7 +108,15 @@ public final class ValueParser {
       throw new InvalidValue("type",
           "must be an RFC 3339 timestamp like 2026-11-22T09:30:00Z, got \"" + abbreviate(text) + "\"");
     }
-    return timestamp;
+    return inRange(timestamp.getYear(), timestamp);
+  }
+
+  /** Years 1 to 9999, as RFC 3339 writes them; PostgreSQL has no year 0. */
+  private static <T> T inRange(int year, T value) throws InvalidValue {
+    if (year < 1 || year > 9999) {
+      throw new InvalidValue("out_of_range", "must be in the years 0001 to 9999");
+    }
+    return value;
   }
 
   private static Object mismatch(ValueType type, Object json) throws InvalidValue {
