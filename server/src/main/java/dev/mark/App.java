@@ -27,6 +27,7 @@ import dev.mark.platform.jobs.Housekeeping;
 import dev.mark.platform.json.Json;
 import dev.mark.platform.security.Authenticators;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,11 @@ public final class App implements AutoCloseable {
       javalinConfig.concurrency.useVirtualThreads = true;
       javalinConfig.http.maxRequestSize = config.limits().maxBulkBodyBytes();
       javalinConfig.jetty.port = config.port();
+      // on stop, Jetty closes its connectors, then waits for responses still being written
+      javalinConfig.jetty.modifyServer(server -> {
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(config.shutdownGraceMillis());
+      });
       pipeline.install(javalinConfig);
       DocsRoutes.install(javalinConfig, contract);
 
@@ -140,6 +146,11 @@ public final class App implements AutoCloseable {
   /** The account service, for tests that need a second account. */
   AccountService accounts() {
     return accounts;
+  }
+
+  /** The requests being served, for tests of shutdown. */
+  InFlightRequests inFlightRequests() {
+    return inFlight;
   }
 
   /** The database, for tests that check what was (not) written. */

@@ -3,9 +3,10 @@ package dev.mark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.platform.config.AppConfig;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,50 +24,45 @@ class GracefulShutdownTest {
   void aRequestInFlightFinishesWhileNewOnesAreTurnedAwayAndThenTheServerStops() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-shutdown");
     App app = App.start(AppConfig.defaults().withPort(0).withDataDir(dataDir));
-    try {
-      String base = "http://localhost:" + app.port();
+    try (Socket socket = new Socket("localhost", app.port())) {
       String key = app.developmentAccount().orElseThrow().apiKey();
-      HttpClient http = HttpClient.newHttpClient();
+      String body = "{\"name\": \"Slow\", \"columns\": [{\"name\": \"x\", \"type\": \"integer\"}]}";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      int half = bytes.length / 2;
 
-      // a create whose body arrives slowly: the request is in flight until the body ends
-      PipedOutputStream upload = new PipedOutputStream();
-      PipedInputStream body = new PipedInputStream(upload);
-      CompletableFuture<HttpResponse<String>> slow = http.sendAsync(
-          HttpRequest.newBuilder(URI.create(base + "/v1/datasets"))
-              .header("X-API-Key", key)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      write(upload, "{\"name\": \"Slow\", ");
-      waitUntilInFlight(http, base);
+      // a create whose body arrives in two parts: the request is in flight in between
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/datasets HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + key
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes, 0, half);
+      out.flush();
+      waitUntilInFlight(app);
 
       CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
       Thread.sleep(300);
       assertThat(closing).as("shutdown waits for the request in flight").isNotDone();
-      HttpResponse<String> turnedAway = http.send(
-          HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+      HttpResponse<String> turnedAway = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/healthz")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(turnedAway.statusCode()).isEqualTo(503);
 
-      write(upload, "\"columns\": [{\"name\": \"x\", \"type\": \"integer\"}]}");
-      upload.close();
-      assertThat(slow.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+      out.write(bytes, half, bytes.length - half);
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 201 Created");
       closing.get(30, TimeUnit.SECONDS);
     } finally {
       RunningServer.deleteRecursively(dataDir);
     }
   }
 
-  private static void write(PipedOutputStream upload, String text) throws IOException {
-    upload.write(text.getBytes(StandardCharsets.UTF_8));
-    upload.flush();
-  }
-
-  /** Gives the slow request time to reach the server, checked by a request that still passes. */
-  private static void waitUntilInFlight(HttpClient http, String base) throws Exception {
-    Thread.sleep(500);
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+  /** Waits until the slow request is being served (its headers arrived, not all its body). */
+  private static void waitUntilInFlight(App app) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (app.inFlightRequests().count() == 0) {
+      assertThat(System.nanoTime()).as("the slow request reaches the server").isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 }

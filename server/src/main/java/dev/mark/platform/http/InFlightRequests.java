@@ -41,6 +41,16 @@ public final class InFlightRequests {
     }
   }
 
+  /** How many requests are being served now. */
+  public int count() {
+    lock.lock();
+    try {
+      return count;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Refuses new requests from now on and waits until those in flight are done.
    *
