@@ -183,6 +183,22 @@ class QueryCorrectnessTest {
   }
 
   @Test
+  void orGroupsHoldWhenAnyOfTheirFiltersDoes() {
+    JsonNode result = query("""
+        {"measures": [{"agg": "count"}], "dimensions": ["region"], "filters": [
+          {"column": "returned", "op": "eq", "value": false},
+          {"or": [
+            {"column": "channel", "op": "eq", "value": "web"},
+            {"or": [{"column": "quantity", "op": "gte", "value": 9}, {"column": "revenue", "op": "is_null", "value": true}]}]}]}""");
+    Map<List<Object>, List<Order>> expected = Reference.group(ORDERS,
+        o -> !o.returned() && (o.channel().equals("web") || o.quantity() >= 9 || o.revenue() == null),
+        o -> key(o.region()));
+    Map<List<Object>, JsonNode> actual = rowsByKey(result, 1);
+    assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((k, orders) -> assertThat(actual.get(k).get(1).asLong()).isEqualTo(orders.size()));
+  }
+
+  @Test
   void anEmptySelectionGivesNoGroupsAndSqlTotals() {
     JsonNode grouped = query("""
         {"measures": [{"agg": "count"}, {"agg": "sum", "column": "revenue"}], "dimensions": ["region"],

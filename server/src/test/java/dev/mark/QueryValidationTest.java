@@ -105,6 +105,23 @@ class QueryValidationTest {
   }
 
   @Test
+  void orGroupsAreChecked() {
+    JsonNode problem = invalid("""
+        {"measures": [{"agg": "count"}], "filters": [
+          {"or": [{"column": "region", "op": "eq", "value": "EMEA"}, {"column": "colour", "op": "eq", "value": 1}]},
+          {"or": [{"column": "region", "op": "eq", "value": "EMEA"}, {"column": "region", "op": "eq", "value": "APAC"}],
+           "column": "region", "op": "eq", "value": "x"},
+          {"or": [{"or": [{"or": [{"column": "region", "op": "eq", "value": "a"}, {"column": "region", "op": "eq", "value": "b"}]},
+                          {"column": "region", "op": "eq", "value": "c"}]},
+                  {"column": "region", "op": "eq", "value": "d"}]},
+          {"value": 3}]}""");
+    assertIssue(problem, "body", "/filters/0/or/1/column", "unknown_column");
+    assertIssue(problem, "body", "/filters/1/or", "mixed_filter");
+    assertIssue(problem, "body", "/filters/2/or/0/or/0/or", "too_deep");
+    assertIssue(problem, "body", "/filters/3", "required");
+  }
+
+  @Test
   void outputNamesMustBeUnique() {
     assertIssue(invalid("""
         {"measures": [{"agg": "count"}, {"agg": "sum", "column": "revenue", "alias": "count"}]}"""),

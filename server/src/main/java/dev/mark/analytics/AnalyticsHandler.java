@@ -67,8 +67,9 @@ public final class AnalyticsHandler implements AnalyticsApi {
 
   private static MetricQuery.Filter toFilter(Filter filter) {
     return new MetricQuery.Filter(
+        filter.or() == null ? null : filter.or().stream().map(AnalyticsHandler::toFilter).toList(),
         filter.column(),
-        FilterOp.valueOf(filter.op().value().toUpperCase()),
+        filter.op() == null ? null : FilterOp.valueOf(filter.op().value().toUpperCase()),
         filter.value(),
         filter.values());
   }

@@ -1,5 +1,6 @@
 package dev.mark.analytics;
 
+import dev.mark.analytics.QueryPlan.PlannedCondition;
 import dev.mark.analytics.QueryPlan.PlannedFilter;
 import dev.mark.datasets.ColumnSpec;
 import dev.mark.datasets.InvalidValue;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks one filter: its operator fits its column, and its values have the column's type. */
+/** Checks one condition: its operator fits its column, and its values have the column's type. */
 record FilterPlanner(ColumnSpec column, MetricQuery.Filter filter, String pointer,
     FilterPlanner.IssueSink issues) {
 
@@ -25,7 +26,7 @@ record FilterPlanner(ColumnSpec column, MetricQuery.Filter filter, String pointe
     }
     return switch (op) {
       case IS_NULL -> filter.value() instanceof Boolean flag
-          ? Optional.of(new PlannedFilter(column, op, List.of(flag)))
+          ? Optional.of(new PlannedCondition(column, op, List.of(flag)))
           : reject("/value", "type", "is_null takes value true or false");
       case IN, NOT_IN -> listOf(1, Integer.MAX_VALUE);
       case BETWEEN -> listOf(2, 2);
@@ -39,7 +40,7 @@ record FilterPlanner(ColumnSpec column, MetricQuery.Filter filter, String pointe
           + " takes a value" + (filter.op() == FilterOp.EQ ? "; use is_null to find nulls" : ""));
     }
     try {
-      return Optional.of(new PlannedFilter(column, filter.op(),
+      return Optional.of(new PlannedCondition(column, filter.op(),
           List.of(ValueParser.fromJson(column.type(), filter.value()))));
     } catch (InvalidValue e) {
       return reject("/value", e.code(), e.getMessage());
@@ -68,7 +69,7 @@ record FilterPlanner(ColumnSpec column, MetricQuery.Filter filter, String pointe
         valid = false;
       }
     }
-    return valid ? Optional.of(new PlannedFilter(column, filter.op(), typed)) : Optional.empty();
+    return valid ? Optional.of(new PlannedCondition(column, filter.op(), typed)) : Optional.empty();
   }
 
   private Optional<PlannedFilter> reject(String suffix, String code, String message) {

@@ -31,8 +31,17 @@ public record MetricQuery(
   public record Bucket(String column, Granularity granularity, String timeZone,
       Optional<OffsetDateTime> from, Optional<OffsetDateTime> to, boolean fill) {}
 
-  /** A filter; {@code value} or {@code values} as the operator needs (JSON values). */
-  public record Filter(String column, FilterOp op, Object value, List<Object> values) {}
+  /**
+   * A filter: either a condition ({@code column}, {@code op}, and {@code value} or
+   * {@code values} as the operator needs, as JSON values), or, when {@code anyOf} is not null, a
+   * group of filters of which one must hold. Which one it is, is checked by the planner.
+   */
+  public record Filter(List<Filter> anyOf, String column, FilterOp op, Object value, List<Object> values) {
+
+    public static Filter condition(String column, FilterOp op, Object value, List<Object> values) {
+      return new Filter(null, column, op, value, values);
+    }
+  }
 
   /** Sort by an output column. */
   public record Order(String column, boolean descending) {}

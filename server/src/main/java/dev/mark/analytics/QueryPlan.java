@@ -36,8 +36,14 @@ record QueryPlan(
   /** A measure and its output column. */
   record PlannedMeasure(String name, Aggregation agg, Optional<ColumnSpec> column, ValueType type) {}
 
-  /** A filter whose values are typed like its column. */
-  record PlannedFilter(ColumnSpec column, FilterOp op, List<Object> values) {}
+  /** A filter, checked: a condition on a column, or a group of which one must hold. */
+  sealed interface PlannedFilter permits PlannedCondition, PlannedAnyOf {}
+
+  /** A condition whose values are typed like its column. */
+  record PlannedCondition(ColumnSpec column, FilterOp op, List<Object> values) implements PlannedFilter {}
+
+  /** Filters of which at least one must hold. */
+  record PlannedAnyOf(List<PlannedFilter> filters) implements PlannedFilter {}
 
   /** Sort by the output column at {@code position}. */
   record SortKey(int position, boolean descending) {}

@@ -1,6 +1,7 @@
 package dev.mark.analytics;
 
 import dev.mark.analytics.QueryPlan.PlannedBucket;
+import dev.mark.analytics.QueryPlan.PlannedAnyOf;
 import dev.mark.analytics.QueryPlan.PlannedFilter;
 import dev.mark.analytics.QueryPlan.PlannedMeasure;
 import dev.mark.analytics.QueryPlan.SortKey;
@@ -42,7 +43,7 @@ final class QueryPlanner {
     Optional<PlannedBucket> bucket = query.bucket().flatMap(this::bucket);
     List<ColumnSpec> dimensions = dimensions(query.dimensions());
     List<PlannedMeasure> measures = measures(query.measures());
-    List<PlannedFilter> filters = filters(query.filters());
+    List<PlannedFilter> filters = filters(query.filters(), "/filters", 1);
     List<String> names = new ArrayList<>();
     bucket.ifPresent(b -> names.add(b.column().name()));
     dimensions.forEach(d -> names.add(d.name()));
@@ -149,16 +150,36 @@ final class QueryPlanner {
     return Optional.empty();
   }
 
-  private List<PlannedFilter> filters(List<MetricQuery.Filter> filters) {
+  /** Filters nest at most this deep, so that no query compiles into a runaway condition. */
+  private static final int MAX_FILTER_DEPTH = 3;
+
+  private List<PlannedFilter> filters(List<MetricQuery.Filter> filters, String prefix, int depth) {
     List<PlannedFilter> planned = new ArrayList<>();
     for (int i = 0; i < filters.size(); i++) {
-      MetricQuery.Filter filter = filters.get(i);
-      String pointer = "/filters/" + i;
-      column(filter.column(), pointer + "/column")
-          .flatMap(column -> new FilterPlanner(column, filter, pointer, this::issue).plan())
-          .ifPresent(planned::add);
+      filter(filters.get(i), prefix + "/" + i, depth).ifPresent(planned::add);
     }
     return planned;
+  }
+
+  private Optional<PlannedFilter> filter(MetricQuery.Filter filter, String pointer, int depth) {
+    if (filter.anyOf() != null) {
+      if (filter.column() != null || filter.op() != null || filter.value() != null || filter.values() != null) {
+        issue(pointer + "/or", "mixed_filter", "a filter is either a condition or an or group, not both");
+        return Optional.empty();
+      }
+      if (depth == MAX_FILTER_DEPTH) {
+        issue(pointer + "/or", "too_deep", "or groups nest at most " + MAX_FILTER_DEPTH + " deep");
+        return Optional.empty();
+      }
+      List<PlannedFilter> any = filters(filter.anyOf(), pointer + "/or", depth + 1);
+      return any.size() == filter.anyOf().size() ? Optional.of(new PlannedAnyOf(any)) : Optional.empty();
+    }
+    if (filter.column() == null || filter.op() == null) {
+      issue(pointer, "required", "a condition needs a column and an op (or give an or group)");
+      return Optional.empty();
+    }
+    return column(filter.column(), pointer + "/column")
+        .flatMap(column -> new FilterPlanner(column, filter, pointer, this::issue).plan());
   }
 
   private List<SortKey> order(List<MetricQuery.Order> order, List<String> names, int groups) {

@@ -14,6 +14,8 @@ import static org.jooq.impl.DSL.avg;
 import static org.jooq.impl.DSL.val;
 
 import dev.mark.analytics.QueryPlan.PlannedBucket;
+import dev.mark.analytics.QueryPlan.PlannedAnyOf;
+import dev.mark.analytics.QueryPlan.PlannedCondition;
 import dev.mark.analytics.QueryPlan.PlannedFilter;
 import dev.mark.analytics.QueryPlan.PlannedMeasure;
 import dev.mark.datasets.ColumnSpec;
@@ -118,6 +120,13 @@ final class QuerySql {
   }
 
   private static Condition filter(PlannedFilter filter) {
+    return switch (filter) {
+      case PlannedAnyOf any -> DSL.or(any.filters().stream().map(QuerySql::filter).toList());
+      case PlannedCondition condition -> condition(condition);
+    };
+  }
+
+  private static Condition condition(PlannedCondition filter) {
     Field<Object> column = column(filter.column());
     List<Object> values = filter.values();
     return switch (filter.op()) {
