@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The rate-limit state a response reported, from the IETF draft headers ({@code RateLimit},
  * {@code RateLimit-Policy}) or, when absent, {@code X-RateLimit-*}. Immutable.
  */
 public final class RateLimitState {
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
   private final OptionalLong limit;
   private final OptionalLong remaining;
   private final OptionalLong resetSeconds;
@@ -58,7 +60,7 @@ public final class RateLimitState {
       return OptionalLong.of(draft);
     }
     String value = headers.firstValue(legacy).map(String::trim).orElse("");
-    return value.matches("\\d+") ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+    return DIGITS.matcher(value).matches() ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
   }
 
   /** The integer parameters of the first item of a structured-field list, e.g. {@code "burst";r=42;t=1}. */
@@ -70,7 +72,7 @@ public final class RateLimitState {
     String[] parts = value.split(",", 2)[0].split(";");
     for (int i = 1; i < parts.length; i++) {
       String[] pair = parts[i].split("=", 2);
-      if (pair.length == 2 && pair[1].trim().matches("\\d+")) {
+      if (pair.length == 2 && DIGITS.matcher(pair[1].trim()).matches()) {
         params.put(pair[0].trim(), Long.parseLong(pair[1].trim()));
       }
     }

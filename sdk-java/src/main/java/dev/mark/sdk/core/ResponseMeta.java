@@ -7,12 +7,12 @@ import java.util.Optional;
 public final class ResponseMeta {
   private final int status;
   private final HttpHeaders headers;
-  private final Optional<RateLimitState> rateLimit;
+  // parsed on first use: most callers never look
+  private volatile Optional<RateLimitState> rateLimit;
 
   ResponseMeta(int status, HttpHeaders headers) {
     this.status = status;
     this.headers = headers;
-    this.rateLimit = RateLimitState.from(headers);
   }
 
   public int status() {
@@ -26,7 +26,12 @@ public final class ResponseMeta {
 
   /** Empty when the server sent no rate-limit header. */
   public Optional<RateLimitState> rateLimit() {
-    return rateLimit;
+    Optional<RateLimitState> parsed = rateLimit;
+    if (parsed == null) {
+      parsed = RateLimitState.from(headers);
+      rateLimit = parsed;
+    }
+    return parsed;
   }
 
   /** True when the server replayed the first response to this Idempotency-Key. */
