@@ -46,7 +46,8 @@ export function withMeta<T extends object>(body: T, meta: ResponseMeta): WithMet
   return Object.defineProperty(body, "meta", { value: meta, enumerable: false }) as WithMeta<T>;
 }
 
-function rateLimitState(headers: Headers): RateLimitState | undefined {
+/** The rate-limit headers of a response, or `undefined` when it has none. */
+export function rateLimitState(headers: Headers): RateLimitState | undefined {
   // The draft's structured fields: `"burst";r=42;t=1` and `"burst";q=100;w=1`.
   const current = structuredParams(headers.get("ratelimit"));
   const policy = structuredParams(headers.get("ratelimit-policy"));

@@ -1,3 +1,5 @@
+import { rateLimitState } from "../core/meta.js";
+
 // The retry policy, as pure functions: which outcomes are retried and how long to wait.
 // The loop that applies it is in transport.ts.
 
@@ -28,7 +30,7 @@ export function retryDelayMs(
   const serverSeconds =
     headers === undefined
       ? undefined
-      : retryAfterSeconds(headers) ?? (status === 429 ? rateLimitResetSeconds(headers) : undefined);
+      : retryAfterSeconds(headers) ?? (status === 429 ? rateLimitState(headers)?.resetSeconds : undefined);
   if (serverSeconds !== undefined) {
     const ms = serverSeconds * 1000;
     return ms <= MAX_SERVER_DELAY_MS ? ms : undefined;
@@ -44,11 +46,4 @@ export function retryAfterSeconds(headers: Headers, now: number = Date.now()): n
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
-}
-
-/** The `t` (seconds to reset) of the draft `RateLimit` header, else `X-RateLimit-Reset`. */
-function rateLimitResetSeconds(headers: Headers): number | undefined {
-  const t = /;\s*t=(\d+)/.exec(headers.get("ratelimit") ?? "")?.[1];
-  const reset = t ?? headers.get("x-ratelimit-reset")?.trim();
-  return reset !== undefined && /^\d+$/.test(reset) ? Number(reset) : undefined;
 }

@@ -6,10 +6,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The retry policy as pure functions: what is retried, and how long to wait. */
 final class RetryPolicy {
@@ -18,7 +17,6 @@ final class RetryPolicy {
   private static final long MAX_DELAY_MS = 8_000;
   /** A server asking for a longer wait than this is not retried: the caller gets the error. */
   static final long MAX_SERVER_DELAY_MS = 60_000;
-  private static final Pattern RESET = Pattern.compile(";\\s*t=(\\d+)");
 
   private RetryPolicy() {}
 
@@ -47,9 +45,8 @@ final class RetryPolicy {
     if (retryAfter.isPresent() || status != 429) {
       return retryAfter;
     }
-    Matcher reset = RESET.matcher(headers.firstValue("RateLimit").orElse(""));
-    String seconds = reset.find() ? reset.group(1) : headers.firstValue("X-RateLimit-Reset").orElse("");
-    return seconds.matches("\\d+") ? Optional.of(Duration.ofSeconds(Long.parseLong(seconds))) : Optional.empty();
+    OptionalLong reset = RateLimitState.from(headers).map(RateLimitState::resetSeconds).orElse(OptionalLong.empty());
+    return reset.isPresent() ? Optional.of(Duration.ofSeconds(reset.getAsLong())) : Optional.empty();
   }
 
   /** Retry-After as a duration: it may be a number of seconds or an HTTP date. */
