@@ -125,6 +125,22 @@ describe("the retry loop", () => {
     assert.equal(waits.length, 1);
   });
 
+  test("a body that stalls after the headers is a TimeoutError too", async () => {
+    // like undici, the body stream fails when the request's signal aborts
+    const stalling: typeof globalThis.fetch = async (_url, init) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("{"));
+            init?.signal?.addEventListener("abort", () => controller.error(new Error("aborted")));
+          },
+        }),
+        { status: 200 },
+      );
+    const { transport } = transportOver([], { fetch: stalling, timeoutMs: 20, maxRetries: 0 });
+    await assert.rejects(transport.request(get), TimeoutError);
+  });
+
   test("the caller's cancellation is thrown as is and never retried", async () => {
     const controller = new AbortController();
     controller.abort(new Error("user gave up"));

@@ -49,13 +49,15 @@ export class Transport {
     for (let retriesDone = 0; ; retriesDone++) {
       const outcome = await this.attempt(url, init, timeoutMs, options.signal);
       const lastChance = retriesDone >= maxRetries;
-      if (outcome instanceof Response) {
-        if (outcome.ok) return readSuccess(outcome);
-        const delay = retryDelayMs(retriesDone, outcome.status, outcome.headers);
-        if (lastChance || !isRetryableStatus(outcome.status) || delay === undefined) {
-          throw errorFromResponse(outcome.status, outcome.headers, await outcome.text());
+      if (!(outcome instanceof MarkError)) {
+        const { status, headers, text } = outcome;
+        if (status < 300) {
+          return { body: text === "" ? undefined : JSON.parse(text), meta: responseMeta(status, headers) };
         }
-        await outcome.body?.cancel(); // free the connection while we wait
+        const delay = retryDelayMs(retriesDone, status, headers);
+        if (lastChance || !isRetryableStatus(status) || delay === undefined) {
+          throw errorFromResponse(status, headers, text);
+        }
         await this.config.sleep(delay, options.signal);
       } else {
         if (lastChance) throw outcome;
@@ -90,20 +92,24 @@ export class Transport {
     return init;
   }
 
-  /** One attempt: a Response (of any status), or the MarkError a failed exchange becomes. */
+  /**
+   * One attempt: the response (of any status) read in full, or the MarkError a failed exchange
+   * becomes. The timeout covers the body too, so a server that stalls mid-body is a timeout.
+   */
   private async attempt(
     url: string,
     init: RequestInit,
     timeoutMs: number,
     signal: AbortSignal | undefined,
-  ): Promise<Response | MarkError> {
+  ): Promise<RawResponse | MarkError> {
     signal?.throwIfAborted();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const cancel = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", cancel, { once: true });
     try {
-      return await this.config.fetch(url, { ...init, signal: controller.signal });
+      const response = await this.config.fetch(url, { ...init, signal: controller.signal });
+      return { status: response.status, headers: response.headers, text: await response.text() };
     } catch (cause) {
       if (signal?.aborted) throw signal.reason; // the caller's cancellation is never retried
       if (controller.signal.aborted) {
@@ -117,9 +123,10 @@ export class Transport {
   }
 }
 
-async function readSuccess(response: Response): Promise<ApiResponse> {
-  const text = await response.text();
-  return { body: text === "" ? undefined : JSON.parse(text), meta: responseMeta(response.status, response.headers) };
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
 }
 
 function describe(cause: unknown): string {
