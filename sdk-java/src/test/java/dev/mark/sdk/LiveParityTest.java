@@ -85,7 +85,7 @@ class LiveParityTest {
     Dataset ds = create("Query");
     String csv = "ordered_at,region,revenue\n2026-11-02T09:30:00Z,EMEA,10.5\n"
         + "2026-11-03T09:30:00Z,EMEA,4.5\n2026-11-04T09:30:00Z,APAC,1\n";
-    assertThat(mark.rows().ingestCsv(ds.getId(), csv, RequestOptions.NONE).data().getInserted()).isEqualTo(3);
+    assertThat(mark.rows().ingestCsv(ds.getId(), csv).data().getInserted()).isEqualTo(3);
 
     QueryResult result = mark.analytics().query(ds.getId(), new QueryRequest()
         .measures(List.of(new Measure().agg(Aggregation.SUM).column("revenue"), new Measure().agg(Aggregation.COUNT)))

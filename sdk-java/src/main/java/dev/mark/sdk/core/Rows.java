@@ -29,12 +29,20 @@ public final class Rows {
   }
 
   /** Appends rows given as CSV text: a header row naming the columns, then one line per row. */
+  public MarkResponse<IngestResult> ingestCsv(String datasetId, String csv) {
+    return ingestCsv(datasetId, csv, RequestOptions.NONE);
+  }
+
   public MarkResponse<IngestResult> ingestCsv(String datasetId, String csv, RequestOptions options) {
     Transport.Body body = Transport.Body.text(csv, "text/csv");
     return transport.send("POST", Paths.dataset(datasetId, "/rows"), Map.of(), body, options, transport.type(IngestResult.class));
   }
 
   /** The first page of rows, in the order they were added; iterate it to walk all of them. */
+  public Page<Map<String, Object>> list(String datasetId) {
+    return list(datasetId, ListParams.FIRST_PAGE, RequestOptions.NONE);
+  }
+
   public Page<Map<String, Object>> list(String datasetId, ListParams params, RequestOptions options) {
     JavaType row = transport.type(Map.class);
     return Lists.page(transport, Paths.dataset(datasetId, "/rows"), params.limitOrNull(), params.cursorOrNull(), options, row);
