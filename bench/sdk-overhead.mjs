@@ -36,3 +36,19 @@ const calls = rounds * perRound;
 console.log(
   `typescript  raw fetch ${(rawUs / calls).toFixed(1)} µs/call  SDK ${(sdkUs / calls).toFixed(1)} µs/call  ratio ${(sdkUs / rawUs).toFixed(3)}  (${calls} calls each)`,
 );
+
+// The SDK's own cost, without the network's noise: the same two paths over a stub fetch that
+// answers at once with the body the server just sent.
+const body = JSON.stringify(await raw());
+const stub = async () => new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "req_1" } });
+const rawStub = async () => (await stub(url, {})).json();
+const stubbed = new Mark({ apiKey, baseURL, fetch: stub });
+const sdkOverStub = () => stubbed.datasets.retrieve(datasetId);
+await time(rawStub, 5_000);
+await time(sdkOverStub, 5_000);
+const stubCalls = 20_000;
+const rawStubUs = await time(rawStub, stubCalls);
+const sdkStubUs = await time(sdkOverStub, stubCalls);
+console.log(
+  `typescript  over a stub fetch: raw ${(rawStubUs / stubCalls).toFixed(1)} µs/call  SDK ${(sdkStubUs / stubCalls).toFixed(1)} µs/call  (SDK's own cost ${((sdkStubUs - rawStubUs) / stubCalls).toFixed(1)} µs/call)`,
+);
