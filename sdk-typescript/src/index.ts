@@ -1,6 +1,24 @@
-// The public surface of @mark/sdk.
-//
-// src/gen/ is generated from openapi.yaml (git-ignored, rebuilt by Maven); hand-written public
-// primitives (client, errors, retries, pagination) go in src/core/ and private helpers in
-// src/internal/, never in src/gen/. Until src/core/ exists the generated client is the API.
-export * from "./gen/index.js";
+// The public surface of @mark/sdk: the hand-written client of src/core/. The client generated
+// from openapi.yaml (src/gen/, git-ignored, rebuilt by Maven) stays reachable as
+// "@mark/sdk/generated" for whoever needs an operation the core does not wrap yet.
+export { Mark } from "./core/client.js";
+export type { ClientOptions, RequestOptions } from "./core/options.js";
+export {
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  MarkError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  TimeoutError,
+  ValidationError,
+  type FieldError,
+} from "./core/errors.js";
+export type { RateLimitState, ResponseMeta, WithMeta } from "./core/meta.js";
+export { Page, PagePromise } from "./core/pagination.js";
+export type { Datasets } from "./core/datasets.js";
+export type { Rows } from "./core/rows.js";
+export type { Analytics } from "./core/analytics.js";
+export type * from "./core/types.js";

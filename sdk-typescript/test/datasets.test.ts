@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { ColumnType, Configuration, DatasetsApi, ResponseError } from "@mark/sdk";
+import { ColumnType, Configuration, DatasetsApi, ResponseError } from "@mark/sdk/generated";
 import { startServer, type RunningServer } from "./support/server.js";
 
 // The generated client against the real server: the contract as users of the package see it.

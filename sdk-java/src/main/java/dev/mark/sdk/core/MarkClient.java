@@ -1,0 +1,198 @@
+package dev.mark.sdk.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mark.sdk.client.ApiClient;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+
+/**
+ * The Mark API client. Build one with {@link #builder()} and share it: it is immutable and
+ * thread-safe; {@link #newBuilder()} derives a changed copy.
+ *
+ * <p>Every call retries network errors, timeouts, 408, 429, 500, 502, 503 and 504 (up to
+ * {@code maxRetries}, with backoff and jitter, honouring Retry-After), sends each POST's
+ * attempts with one Idempotency-Key, and throws an unchecked {@link MarkException} subclass for
+ * anything else that is not a success.
+ */
+public final class MarkClient {
+  static final String DEFAULT_BASE_URL = "https://api.mark.dev";
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  static final int DEFAULT_MAX_RETRIES = 2;
+
+  private final Builder options;
+  private final Datasets datasets;
+  private final Rows rows;
+  private final Analytics analytics;
+
+  private MarkClient(Builder options, ClientConfig config) {
+    this.options = options;
+    Transport transport = new Transport(config);
+    this.datasets = new Datasets(transport);
+    this.rows = new Rows(transport);
+    this.analytics = new Analytics(transport);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's options, to derive a changed client; this one is unchanged. */
+  public Builder newBuilder() {
+    return new Builder(options);
+  }
+
+  public Datasets datasets() {
+    return datasets;
+  }
+
+  public Rows rows() {
+    return rows;
+  }
+
+  public Analytics analytics() {
+    return analytics;
+  }
+
+  /**
+   * Collects the options; {@link #build()} settles them (the API key falls back on
+   * {@code MARK_API_KEY}, the base URL on {@code MARK_BASE_URL}) and fails fast on a bad one,
+   * naming it. Not thread-safe; the clients it builds are.
+   */
+  public static final class Builder {
+    private String apiKey;
+    private String bearerToken;
+    private String baseUrl;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private HttpClient httpClient;
+    private Exchange exchange;
+    private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Function<String, String> environment = System::getenv;
+
+    private Builder() {}
+
+    private Builder(Builder other) {
+      apiKey = other.apiKey;
+      bearerToken = other.bearerToken;
+      baseUrl = other.baseUrl;
+      timeout = other.timeout;
+      maxRetries = other.maxRetries;
+      headers.putAll(other.headers);
+      httpClient = other.httpClient;
+      exchange = other.exchange;
+      sleeper = other.sleeper;
+      random = other.random;
+      environment = other.environment;
+    }
+
+    /** A Mark API key ({@code mk_live_…}), sent as X-API-Key; defaults to {@code MARK_API_KEY}. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** A user's access token, sent as {@code Authorization: Bearer …}. */
+    public Builder bearerToken(String bearerToken) {
+      this.bearerToken = bearerToken;
+      return this;
+    }
+
+    /** Defaults to {@code MARK_BASE_URL}, else {@code https://api.mark.dev}. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** How long each attempt may wait for its response; 60 s by default. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Retries after the first attempt; 2 by default, 0 turns retrying off. */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** A header sent with every request. */
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    /** The HttpClient to send with (a proxy, an executor, TLS settings…); a default one otherwise. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      this.exchange = null;
+      return this;
+    }
+
+    // Test seams: a scripted network, a recording sleep, a fixed jitter, a fake environment.
+    Builder exchange(Exchange exchange) {
+      this.exchange = exchange;
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    Builder random(DoubleSupplier random) {
+      this.random = random;
+      return this;
+    }
+
+    Builder environment(Function<String, String> environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    public MarkClient build() {
+      String key = apiKey != null ? apiKey : environment.apply("MARK_API_KEY");
+      if (isBlank(key) && isBlank(bearerToken)) {
+        throw new IllegalStateException("Mark: no credentials. Set apiKey (or MARK_API_KEY) or bearerToken.");
+      }
+      String url = baseUrl != null ? baseUrl : environment.apply("MARK_BASE_URL");
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.put("User-Agent", "mark-sdk-java/" + SdkVersion.VALUE + " java/" + System.getProperty("java.version"));
+      if (!isBlank(key)) {
+        all.put("X-API-Key", key);
+      }
+      if (!isBlank(bearerToken)) {
+        all.put("Authorization", "Bearer " + bearerToken);
+      }
+      if (timeout == null) {
+        throw new IllegalArgumentException("Mark: timeout must be set");
+      }
+      ClientConfig config = new ClientConfig(
+          ClientConfig.checkBaseUrl(isBlank(url) ? DEFAULT_BASE_URL : url.trim()), all, timeout, maxRetries,
+          exchange != null ? exchange : exchangeOver(httpClient != null ? httpClient : HttpClient.newHttpClient()),
+          sleeper, random, objectMapper());
+      return new MarkClient(new Builder(this), config);
+    }
+
+    private static Exchange exchangeOver(HttpClient client) {
+      return request -> client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    // the generated models' own configuration: snake_case names, RFC 3339 times, unknown
+    // properties ignored so that a newer server adding a field breaks no caller
+    private static ObjectMapper objectMapper() {
+      return ApiClient.createDefaultObjectMapper();
+    }
+
+    private static boolean isBlank(String value) {
+      return value == null || value.isBlank();
+    }
+  }
+}

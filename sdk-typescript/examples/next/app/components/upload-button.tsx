@@ -1,0 +1,28 @@
+"use client";
+// A Next.js client component: runs in the browser with the user's session cookies
+// (credentials: "include") and no API key, and sends one CSV file to a dataset.
+import { Mark, ValidationError } from "@mark/sdk";
+import { useState } from "react";
+
+const mark = new Mark({ baseURL: "https://api.mark.dev", credentials: "include" });
+
+export function UploadButton({ datasetId }: { datasetId: string }) {
+  const [message, setMessage] = useState("");
+
+  async function upload(file: File) {
+    try {
+      const result = await mark.rows.ingest(datasetId, { csv: await file.text() });
+      setMessage(`${result.inserted} rows added`);
+    } catch (e) {
+      if (e instanceof ValidationError) setMessage(e.errors.map((f) => `${f.pointer}: ${f.message}`).join("\n"));
+      else throw e;
+    }
+  }
+
+  return (
+    <label>
+      <input type="file" accept=".csv,text/csv" onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} />
+      <output>{message}</output>
+    </label>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * How a {@link Mark} client is configured. Every field is optional: `apiKey` falls back to
+ * `MARK_API_KEY` and `baseURL` to `MARK_BASE_URL` where a `process` exists (Node.js), and one of
+ * `apiKey`, `bearerToken` or `credentials` must end up set.
+ */
+export interface ClientOptions {
+  /** A Mark API key (`mk_live_…`, `mk_test_…`), sent as `X-API-Key`. */
+  readonly apiKey?: string | undefined;
+  /** A user's access token (JWT), sent as `Authorization: Bearer …`. */
+  readonly bearerToken?: string | undefined;
+  /**
+   * fetch's credentials mode. `'include'` is the browser cookie mode of Mark's web app: the
+   * session cookies go with every call across origins.
+   */
+  readonly credentials?: RequestCredentials | undefined;
+  /** Defaults to `https://api.mark.dev`. */
+  readonly baseURL?: string | undefined;
+  /** Milliseconds to wait for each attempt's response; defaults to 60 000. */
+  readonly timeout?: number | undefined;
+  /** Retries after the first attempt (network errors, 408, 429, 5xx); defaults to 2. */
+  readonly maxRetries?: number | undefined;
+  /** Headers sent with every request (they do not override the SDK's own). */
+  readonly defaultHeaders?: Readonly<Record<string, string>> | undefined;
+  /** A fetch to use instead of the global one (Next.js's, a test double, a proxy agent…). */
+  readonly fetch?: typeof fetch | undefined;
+}
+
+/** Per-call overrides; every operation takes them as its last argument. */
+export interface RequestOptions {
+  readonly timeout?: number | undefined;
+  readonly maxRetries?: number | undefined;
+  /** For a POST: the key to send instead of a generated one, e.g. to retry across processes. */
+  readonly idempotencyKey?: string | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Cancels the call, including any wait between retries. */
+  readonly signal?: AbortSignal | undefined;
+}

@@ -1,0 +1,153 @@
+import { ConnectionError, MarkError, TimeoutError } from "../core/errors.js";
+import { responseMeta, type ResponseMeta } from "../core/meta.js";
+import type { RequestOptions } from "../core/options.js";
+import { errorFromResponse } from "./error-factory.js";
+import { newIdempotencyKey } from "./idempotency.js";
+import { isRetryableStatus, retryDelayMs } from "./retry.js";
+
+/** The settled configuration of a client, as {@link Transport} uses it. */
+export interface TransportConfig {
+  readonly baseURL: string;
+  /** Authentication, User-Agent and default headers, already merged. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly credentials: RequestCredentials | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly fetch: typeof fetch;
+  /** How to wait between attempts; tests pass one that records instead of sleeping. */
+  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+}
+
+export interface ApiRequest {
+  readonly method: "GET" | "POST" | "DELETE";
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: { readonly json: unknown } | { readonly text: string; readonly contentType: string };
+}
+
+export interface ApiResponse {
+  /** The parsed JSON body; `undefined` for an empty one (204). */
+  readonly body: unknown;
+  readonly meta: ResponseMeta;
+}
+
+/**
+ * Sends requests with the client's policy: one attempt, then up to `maxRetries` more on a
+ * network error, a timeout or a retryable status, waiting as `retryDelayMs` says. A POST gets
+ * one Idempotency-Key for all its attempts, so a retry the server already acted on replays the
+ * first answer instead of acting twice. Any other failure becomes a {@link MarkError}.
+ * Immutable and safe to share.
+ */
+export class Transport {
+  constructor(readonly config: TransportConfig) {}
+
+  async request(request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse> {
+    const url = this.url(request);
+    const init = this.init(request, options);
+    const maxRetries = options.maxRetries ?? this.config.maxRetries;
+    const timeoutMs = options.timeout ?? this.config.timeoutMs;
+    for (let retriesDone = 0; ; retriesDone++) {
+      const outcome = await this.attempt(url, init, timeoutMs, options.signal);
+      const lastChance = retriesDone >= maxRetries;
+      if (!(outcome instanceof MarkError)) {
+        const { status, headers, text } = outcome;
+        if (status < 300) {
+          return { body: text === "" ? undefined : JSON.parse(text), meta: responseMeta(status, headers) };
+        }
+        const delay = retryDelayMs(retriesDone, status, headers);
+        if (lastChance || !isRetryableStatus(status) || delay === undefined) {
+          throw errorFromResponse(status, headers, text);
+        }
+        await this.config.sleep(delay, options.signal);
+      } else {
+        if (lastChance) throw outcome;
+        await this.config.sleep(retryDelayMs(retriesDone, undefined, undefined)!, options.signal);
+      }
+    }
+  }
+
+  private url(request: ApiRequest): string {
+    const url = new URL(this.config.baseURL.replace(/\/+$/, "") + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    return url.toString();
+  }
+
+  private init(request: ApiRequest, options: RequestOptions): RequestInit {
+    const headers: Record<string, string> = { Accept: "application/json", ...this.config.headers };
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      const isJson = "json" in request.body;
+      body = isJson ? JSON.stringify(request.body.json) : request.body.text;
+      headers["Content-Type"] = isJson ? "application/json" : request.body.contentType;
+    }
+    if (request.method === "POST") {
+      headers["Idempotency-Key"] = options.idempotencyKey ?? newIdempotencyKey();
+    }
+    Object.assign(headers, options.headers);
+    const init: RequestInit = { method: request.method, headers };
+    if (body !== undefined) init.body = body;
+    if (this.config.credentials !== undefined) init.credentials = this.config.credentials;
+    return init;
+  }
+
+  /**
+   * One attempt: the response (of any status) read in full, or the MarkError a failed exchange
+   * becomes. The timeout covers the body too, so a server that stalls mid-body is a timeout.
+   */
+  private async attempt(
+    url: string,
+    init: RequestInit,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<RawResponse | MarkError> {
+    signal?.throwIfAborted();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const cancel = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", cancel, { once: true });
+    try {
+      const response = await this.config.fetch(url, { ...init, signal: controller.signal });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    } catch (cause) {
+      if (signal?.aborted) throw signal.reason; // the caller's cancellation is never retried
+      if (controller.signal.aborted) {
+        return new TimeoutError(`No response within ${timeoutMs} ms`, { cause });
+      }
+      return new ConnectionError(`Connection error: ${describe(cause)}`, { cause });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", cancel);
+    }
+  }
+}
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+function describe(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  // undici hides the socket error in `cause`: "fetch failed" alone says nothing
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
+  return cause.message + inner;
+}
+
+/** Waits `ms`, or rejects at once with the signal's reason when the caller cancels. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

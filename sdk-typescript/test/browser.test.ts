@@ -1,0 +1,124 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, normalize } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+import { startServer, type RunningServer } from "./support/server.js";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const distEsm = fileURLToPath(new URL("../../dist/esm/", import.meta.url));
+
+// The SDK as a browser loads it: the ESM build, unbundled, in headless Chromium, without
+// `process`. The page and the SDK come from a small origin that forwards /v1 to the live server
+// (same origin: the server has no CORS yet, so a cross-origin page would be refused at the
+// preflight; see the report of issue 5).
+describe("the SDK in a browser", { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
+  let mark: RunningServer;
+  let origin: Server;
+  const seen: { userAgent: string | undefined; idempotencyKey: string | undefined }[] = [];
+
+  before(async () => {
+    mark = await startServer();
+    origin = createServer((req, res) => void serve(req, res, mark, seen).catch((e) => fail(res, e)));
+    await new Promise<void>((resolve) => origin.listen(0, "127.0.0.1", resolve));
+  });
+  after(async () => {
+    origin?.close();
+    await mark?.stop();
+  });
+
+  test("creates, ingests, queries and types a 404, sending no User-Agent of its own", async () => {
+    const { port } = origin.address() as AddressInfo;
+    const result = await runPage(`http://127.0.0.1:${port}/?key=${encodeURIComponent(mark.apiKey)}`);
+
+    assert.deepEqual(result, { created: true, inserted: 2, rows: [["APAC", 1], ["EMEA", 1]], notFound: true, listed: true });
+    const keys = seen.flatMap((s) => (s.idempotencyKey === undefined ? [] : [s.idempotencyKey]));
+    assert.equal(keys.length, 3, "create, ingest and query each carried an Idempotency-Key");
+    assert.equal(new Set(keys).size, 3, "a key of its own");
+    assert.ok(seen.every((s) => !s.userAgent?.includes("mark-sdk")), "the browser's own User-Agent only");
+  });
+});
+
+const PAGE = `<!doctype html><meta charset="utf-8"><pre id="result">pending</pre>
+<script type="module">
+import { Mark, NotFoundError } from "/sdk/index.js";
+const out = {};
+try {
+  const mark = new Mark({ apiKey: new URL(location.href).searchParams.get("key"), baseURL: location.origin });
+  const ds = await mark.datasets.create({ name: "Browser", columns: [{ name: "region", type: "string" }] });
+  out.created = ds.id.startsWith("ds_");
+  out.inserted = (await mark.rows.ingest(ds.id, { rows: [{ region: "EMEA" }, { region: "APAC" }] })).inserted;
+  const result = await mark.analytics.query(ds.id, {
+    measures: [{ agg: "count" }], dimensions: ["region"], order: [{ column: "region", direction: "asc" }] });
+  out.rows = result.rows;
+  try { await mark.datasets.retrieve("ds_01JC3XG8F2SK6Y8S3M7VVQPRTE"); } catch (e) { out.notFound = e instanceof NotFoundError; }
+  const ids = [];
+  for await (const d of mark.datasets.list({ limit: 1 })) ids.push(d.id);
+  out.listed = ids.includes(ds.id);
+} catch (e) { out.error = String(e); }
+document.getElementById("result").textContent = JSON.stringify(out);
+</script>`;
+
+async function serve(req: IncomingMessage, res: ServerResponse, mark: RunningServer, seen: unknown[]): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://origin");
+  if (url.pathname === "/") {
+    res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+  } else if (url.pathname.startsWith("/sdk/")) {
+    const file = normalize(join(distEsm, url.pathname.slice("/sdk/".length)));
+    if (!file.startsWith(distEsm)) return void res.writeHead(403).end();
+    res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(file));
+  } else if (url.pathname.startsWith("/v1/")) {
+    (seen as object[]).push({ userAgent: header(req, "user-agent"), idempotencyKey: header(req, "idempotency-key") });
+    const body = req.method === "GET" || req.method === "DELETE" ? undefined : await readBody(req);
+    const headers = Object.fromEntries(
+      ["content-type", "x-api-key", "idempotency-key", "accept"].flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])),
+    );
+    const answer = await fetch(mark.baseUrl + url.pathname + url.search, { method: req.method!, headers, body });
+    res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  } else {
+    res.writeHead(404).end();
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The request body as text: the page sends JSON only. */
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function fail(res: ServerResponse, e: unknown): void {
+  res.writeHead(500, { "content-type": "text/plain" }).end(String(e));
+}
+
+/** Loads the page in headless Chromium until its scripts settle, and returns what it wrote. */
+async function runPage(url: string): Promise<unknown> {
+  const profile = await mkdtemp(join(tmpdir(), "mark-sdk-chromium-"));
+  try {
+    const { stdout } = await promisify(execFile)(
+      CHROMIUM,
+      ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", `--user-data-dir=${profile}`,
+        // virtual time waits for the page's fetches, then dumps the DOM
+        "--virtual-time-budget=60000", "--dump-dom", url],
+      { timeout: 120_000, maxBuffer: 1 << 20 },
+    );
+    const text = /<pre id="result">([^<]*)<\/pre>/.exec(stdout)?.[1];
+    assert.ok(text !== undefined && text !== "pending", `the page never finished:\n${stdout}`);
+    return JSON.parse(text.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}

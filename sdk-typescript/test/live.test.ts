@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+
+import { AuthenticationError, Mark, NotFoundError, ValidationError } from "@mark/sdk";
+import { startServer, type RunningServer } from "./support/server.js";
+
+// The parity scenario, also run by the Java SDK (LiveParityTest): the core against the real
+// server, from creating a dataset to each kind of error.
+describe("the Mark client against a live server", () => {
+  let server: RunningServer;
+  let mark: Mark;
+
+  before(async () => {
+    server = await startServer();
+    mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl });
+  });
+  after(() => server?.stop());
+
+  const columns = [
+    { name: "ordered_at", type: "timestamp" as const },
+    { name: "region", type: "string" as const },
+    { name: "revenue", type: "number" as const },
+  ];
+
+  test("creates a dataset whose times round-trip exactly through retrieve and list", async () => {
+    const created = await mark.datasets.create({ name: "Orders", columns });
+    assert.match(created.id, /^ds_/);
+    assert.match(created.meta.requestId ?? "", /.+/);
+    assert.equal(created.meta.status, 201);
+    const fetched = await mark.datasets.retrieve(created.id);
+    assert.deepEqual(fetched, created);
+    assert.equal(fetched.created_at, created.created_at);
+  });
+
+  test("a POST whose response is lost is retried with its key and writes its rows once", async () => {
+    const ds = await mark.datasets.create({ name: "Retried", columns });
+    let lost = 0;
+    // Lets the first POST reach the server and be carried out, then drops its response.
+    const losingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method === "POST" && lost++ === 0) throw new TypeError("fetch failed: socket hang up");
+      return response;
+    };
+    const flaky = mark.withOptions({ fetch: losingFetch });
+    const rows = [
+      { ordered_at: "2026-11-02T09:30:00Z", region: "EMEA", revenue: 129.9 },
+      { ordered_at: "2026-11-03T14:05:00Z", region: "APAC", revenue: 48 },
+    ];
+
+    const result = await flaky.rows.ingest(ds.id, { rows });
+
+    assert.equal(lost, 2, "two attempts were sent");
+    assert.equal(result.meta.idempotentReplayed, true, "the second attempt was answered from the first");
+    assert.equal(result.inserted, 2);
+    assert.equal((await mark.datasets.retrieve(ds.id)).row_count, 2);
+    const stored = [];
+    for await (const row of mark.rows.list(ds.id)) stored.push(row);
+    assert.equal(stored.length, 2);
+  });
+
+  test("ingests CSV and answers a query", async () => {
+    const ds = await mark.datasets.create({ name: "Query", columns });
+    const csv = "ordered_at,region,revenue\n2026-11-02T09:30:00Z,EMEA,10.5\n2026-11-03T09:30:00Z,EMEA,4.5\n2026-11-04T09:30:00Z,APAC,1\n";
+    assert.equal((await mark.rows.ingest(ds.id, { csv })).inserted, 3);
+
+    const result = await mark.analytics.query(ds.id, {
+      measures: [{ agg: "sum", column: "revenue" }, { agg: "count" }],
+      dimensions: ["region"],
+      order: [{ column: "region", direction: "asc" }],
+    });
+
+    assert.deepEqual(result.columns.map((c) => c.name), ["region", "sum_revenue", "count"]);
+    assert.deepEqual(result.rows, [["APAC", 1, 1], ["EMEA", 15, 2]]);
+  });
+
+  test("walks a list across pages", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 3; i++) ids.add((await mark.datasets.create({ name: `Page ${i}`, columns })).id);
+
+    const first = await mark.datasets.list({ limit: 2 });
+    assert.equal(first.data.length, 2);
+    assert.equal(first.hasNextPage(), true);
+
+    const seen: string[] = [];
+    for await (const ds of mark.datasets.list({ limit: 2 })) seen.push(ds.id);
+    assert.equal(new Set(seen).size, seen.length, "no dataset twice");
+    for (const id of ids) assert.ok(seen.includes(id), `${id} is listed`);
+  });
+
+  test("a bad API key is an AuthenticationError", async () => {
+    const stranger = mark.withOptions({ apiKey: "mk_test_not_a_real_key" });
+    await assert.rejects(stranger.datasets.list(), (e) => e instanceof AuthenticationError && e.status === 401);
+  });
+
+  test("an unknown dataset is a NotFoundError with the request ID", async () => {
+    await assert.rejects(mark.datasets.retrieve("ds_01JC3XG8F2SK6Y8S3M7VVQPRTE"), (e) => {
+      assert.ok(e instanceof NotFoundError);
+      assert.equal(e.code, "not_found");
+      assert.match(e.requestId ?? "", /.+/);
+      return true;
+    });
+  });
+
+  test("a bad row is a ValidationError naming it, and nothing is written", async () => {
+    const ds = await mark.datasets.create({ name: "Invalid", columns });
+    const rows = [{ region: "EMEA", revenue: 1 }, { region: "APAC", revenue: "12,50" }];
+    await assert.rejects(mark.rows.ingest(ds.id, { rows }), (e) => {
+      assert.ok(e instanceof ValidationError);
+      assert.equal(e.status, 422);
+      assert.equal(e.code, "invalid_rows");
+      assert.deepEqual(e.errors.map((f) => f.pointer), ["/rows/1/revenue"]);
+      return true;
+    });
+    assert.equal((await mark.datasets.retrieve(ds.id)).row_count, 0);
+  });
+});

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const sdkRoot = fileURLToPath(new URL("../../", import.meta.url));
+const tsc = join(sdkRoot, "node_modules", ".bin", "tsc");
+
+// A sample an application would write, once as ESM and once as CommonJS. It type-checks against
+// the installed package and then runs with a stand-in fetch, so no server is needed.
+const sample = (importLine: string) => `${importLine}
+
+const fake: typeof fetch = async () =>
+  new Response(JSON.stringify({ type: "t", title: "t", status: 404, code: "not_found", request_id: "req_1" }), { status: 404 });
+const mark = new Mark({ apiKey: "mk_test_x", baseURL: "http://mark.test", fetch: fake });
+mark.datasets.retrieve("ds_x").then(
+  () => console.log("unexpected success"),
+  (e: unknown) => console.log(e instanceof NotFoundError && e.requestId === "req_1" ? "ok" : "wrong: " + String(e)),
+);
+`;
+
+test("npm pack makes a tarball that a fresh project installs, type-checks and runs as ESM and as CommonJS", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "mark-sdk-pack-"));
+  try {
+    const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], sdkRoot))[0];
+    const files: string[] = packed.files.map((f: { path: string }) => f.path);
+    for (const expected of ["dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json", "README.md"]) {
+      assert.ok(files.includes(expected), `the tarball has ${expected}`);
+    }
+    assert.ok(!files.some((f) => f.startsWith("src/") || f.startsWith("test/")), "no sources or tests in the tarball");
+
+    const project = join(dir, "app");
+    await writeFileIn(project, "package.json", JSON.stringify({ name: "fresh-app", private: true, type: "module" }));
+    run("npm", ["install", "--offline", "--no-audit", "--no-fund", join(dir, packed.filename)], project);
+    await writeFileIn(project, "tsconfig.json", JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, lib: ["ES2022", "DOM"], types: [], skipLibCheck: false },
+      include: ["*.ts", "*.cts"],
+    }));
+    await writeFileIn(project, "esm.ts", sample('import { Mark, NotFoundError } from "@mark/sdk";'));
+    await writeFileIn(project, "cjs.cts", sample('import sdk = require("@mark/sdk");\nconst { Mark, NotFoundError } = sdk;'));
+    run(tsc, ["-p", "."], project);
+
+    assert.equal(run("node", ["esm.js"], project).trim(), "ok");
+    assert.equal(run("node", ["cjs.cjs"], project).trim(), "ok");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Runs a command; on failure, the error names its output (tsc reports on stdout). */
+function run(command: string, args: string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+async function writeFileIn(dir: string, name: string, content: string): Promise<void> {
+  await import("node:fs/promises").then((fs) => fs.mkdir(dir, { recursive: true }));
+  await writeFile(join(dir, name), content);
+}
