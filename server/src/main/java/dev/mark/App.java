@@ -2,12 +2,15 @@ package dev.mark;
 
 import dev.mark.accounts.AccountService;
 import dev.mark.api.DatasetsApiRoutes;
+import dev.mark.api.PlansApiRoutes;
 import dev.mark.api.PlatformApiRoutes;
 import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.DatasetsHandler;
 import dev.mark.health.PlatformHandler;
 import dev.mark.keys.ApiKeyAuthenticator;
 import dev.mark.keys.ApiKeyService;
+import dev.mark.plans.PlanCatalog;
+import dev.mark.plans.PlansHandler;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
 import dev.mark.platform.contract.ApiContract;
@@ -20,6 +23,11 @@ import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.json.Json;
+import dev.mark.platform.ratelimit.BucketStore;
+import dev.mark.platform.ratelimit.CallGuard;
+import dev.mark.platform.ratelimit.MemoryBucketStore;
+import dev.mark.platform.ratelimit.PostgresBucketStore;
+import dev.mark.platform.ratelimit.RateLimiter;
 import dev.mark.platform.security.Authenticators;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -58,25 +66,28 @@ public final class App implements AutoCloseable {
   /** Starts the database and the HTTP server. */
   public static App start(AppConfig config) {
     ApiContract contract = ApiContract.load();
+    PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), Json.newMapper());
     Database database = Database.start(config.database(), config.dataDir());
     try {
-      return start(config, contract, database);
+      return start(config, contract, plans, database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static App start(AppConfig config, ApiContract contract, Database database) {
+  private static App start(AppConfig config, ApiContract contract, PlanCatalog plans,
+      Database database) {
     Clock clock = Clock.systemUTC();
     JsonMapper mapper = Json.newMapper();
     Transactions transactions = new Transactions(database.dsl());
-    ApiKeyService keys = new ApiKeyService(transactions);
-    AccountService accounts = new AccountService(transactions, keys);
+    ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl());
+    AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, clock);
     Authenticators authenticators = new Authenticators(List.of(new ApiKeyAuthenticator(keys)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
+    CallGuard guard = new CallGuard(new RateLimiter(bucketStore(config, database), clock), plans);
     InFlightRequests inFlight = new InFlightRequests();
     HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight);
 
@@ -89,9 +100,10 @@ public final class App implements AutoCloseable {
       DocsRoutes.install(javalinConfig, contract);
 
       OperationBinder binder = new OperationBinder(javalinConfig.routes, contract, validator,
-          authenticators, idempotency, mapper, config.maxBodyBytes());
+          authenticators, idempotency, guard, mapper, config.maxBodyBytes());
       PlatformApiRoutes.bind(binder, new PlatformHandler(database));
       DatasetsApiRoutes.bind(binder, new DatasetsHandler(datasets));
+      PlansApiRoutes.bind(binder, new PlansHandler(plans));
       binder.requireAllBound();
     });
 
@@ -100,6 +112,13 @@ public final class App implements AutoCloseable {
         : Optional.empty();
     javalin.start();
     return new App(config, database, accounts, javalin, inFlight, developmentAccount);
+  }
+
+  private static BucketStore bucketStore(AppConfig config, Database database) {
+    return switch (config.rateLimits().backend()) {
+      case MEMORY -> new MemoryBucketStore();
+      case POSTGRES -> new PostgresBucketStore(database.dataSource());
+    };
   }
 
   /** The port the server listens on (useful with port 0). */

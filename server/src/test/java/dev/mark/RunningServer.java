@@ -1,9 +1,11 @@
 package dev.mark;
 
 import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.RateLimitConfig;
 import dev.mark.support.TestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -40,10 +42,24 @@ public final class RunningServer implements AutoCloseable {
       AppConfig config = AppConfig.defaults()
           .withPort(0)
           .withDataDir(dataDir)
-          .withMaxBodyBytes(MAX_BODY_BYTES);
+          .withMaxBodyBytes(MAX_BODY_BYTES)
+          .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The plans of the test server ({@code test-plans.json}): roomy {@code free} and {@code mega}
+   * plans, so that tests never trip over limits by accident, and {@code tiny} (a burst of 3 per
+   * minute) and {@code metered} (a monthly quota of 5) for the tests of limits.
+   */
+  static Path testPlans() {
+    try {
+      return Path.of(RunningServer.class.getResource("/test-plans.json").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -63,6 +79,12 @@ public final class RunningServer implements AutoCloseable {
   /** A client calling as a new, separate account. */
   public TestClient newAccountClient() {
     String key = app.accounts().create("Another account", "test").apiKey();
+    return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+  }
+
+  /** A client calling as a new, separate account on the plan {@code planId}. */
+  public TestClient newAccountClient(String planId) {
+    String key = app.accounts().create("Account on " + planId, "test", planId).apiKey();
     return new TestClient(baseUrl(), Map.of("X-API-Key", key));
   }
 

@@ -1,6 +1,7 @@
 package dev.mark.accounts;
 
 import dev.mark.keys.ApiKeyService;
+import dev.mark.plans.PlanCatalog;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.ids.Ids;
 import java.util.Optional;
@@ -14,17 +15,24 @@ public final class AccountService {
   private final Transactions transactions;
   private final ApiKeyService keys;
   private final AccountRepository repository = new AccountRepository();
+  private final PlanCatalog plans;
 
-  public AccountService(Transactions transactions, ApiKeyService keys) {
+  public AccountService(Transactions transactions, ApiKeyService keys, PlanCatalog plans) {
     this.transactions = transactions;
     this.keys = keys;
+    this.plans = plans;
   }
 
-  /** Creates an account with one API key in {@code environment}. */
+  /** Creates an account on the default plan with one API key in {@code environment}. */
   public CreatedAccount create(String name, String environment) {
+    return create(name, environment, plans.defaultPlan());
+  }
+
+  /** Creates an account on {@code planId} with one API key in {@code environment}. */
+  public CreatedAccount create(String name, String environment, String planId) {
     return transactions.inTransaction(tx -> {
       String accountId = Ids.next("acct");
-      repository.insert(tx, accountId, name);
+      repository.insert(tx, accountId, name, planId);
       return new CreatedAccount(accountId, keys.issue(tx, accountId, environment, "Default key"));
     });
   }
@@ -37,6 +45,6 @@ public final class AccountService {
     if (repository.any(transactions.reads())) {
       return Optional.empty();
     }
-    return Optional.of(create("Development", "test"));
+    return Optional.of(create("Development", "test", plans.developmentPlan()));
   }
 }

@@ -1,10 +1,12 @@
 package dev.mark.keys;
 
+import static dev.mark.db.Tables.ACCOUNTS;
 import static dev.mark.db.Tables.API_KEYS;
 
 import dev.mark.platform.security.Principal;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Records;
 
 /** Queries on API keys. Keys are found by the SHA-256 of the whole key; no secret is stored. */
 final class ApiKeyRepository {
@@ -23,10 +25,11 @@ final class ApiKeyRepository {
 
   /** The principal of a key that exists and is not revoked. */
   Optional<Principal> findActive(DSLContext dsl, byte[] secretHash) {
-    return dsl.select(API_KEYS.ACCOUNT_ID, API_KEYS.ID, API_KEYS.ENVIRONMENT)
+    return dsl.select(API_KEYS.ACCOUNT_ID, API_KEYS.ID, API_KEYS.ENVIRONMENT, ACCOUNTS.PLAN_ID)
         .from(API_KEYS)
+        .join(ACCOUNTS).on(ACCOUNTS.ID.eq(API_KEYS.ACCOUNT_ID))
         .where(API_KEYS.SECRET_HASH.eq(secretHash))
         .and(API_KEYS.REVOKED_AT.isNull())
-        .fetchOptional(r -> new Principal(r.value1(), r.value2(), r.value3()));
+        .fetchOptional(Records.mapping(Principal::new));
   }
 }

@@ -6,21 +6,27 @@ import dev.mark.platform.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * Issues API keys and resolves a presented key to its account. Only the SHA-256 of a key is
  * stored: keys carry 190 random bits, so a slow password hash would add cost and no safety.
+ * A verified key is cached for {@code keyCacheTtl}, so the hot path does not query the database;
+ * a key revoked elsewhere stops working here within that time.
  */
 public final class ApiKeyService {
 
   private final Transactions transactions;
   private final ApiKeyRepository repository = new ApiKeyRepository();
   private final ApiKeyFormat format = new ApiKeyFormat();
+  private final VerifiedKeyCache verified;
 
-  public ApiKeyService(Transactions transactions) {
+  public ApiKeyService(Transactions transactions, Duration keyCacheTtl) {
     this.transactions = transactions;
+    this.verified = new VerifiedKeyCache(keyCacheTtl);
   }
 
   /**
@@ -43,7 +49,15 @@ public final class ApiKeyService {
     if (ApiKeyFormat.environmentOf(presented).isEmpty()) {
       return Optional.empty();
     }
-    return repository.findActive(transactions.reads(), sha256(presented));
+    byte[] hash = sha256(presented);
+    String cacheKey = HexFormat.of().formatHex(hash);
+    Optional<Principal> cached = verified.get(cacheKey);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<Principal> found = repository.findActive(transactions.reads(), hash);
+    found.ifPresent(principal -> verified.put(cacheKey, principal));
+    return found;
   }
 
   static byte[] sha256(String key) {

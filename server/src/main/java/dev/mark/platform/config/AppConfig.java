@@ -15,9 +15,11 @@ import java.util.Map;
  *     1 MiB)
  * @param shutdownGraceMillis how long in-flight requests may take to finish on shutdown
  *     ({@code MARK_SHUTDOWN_GRACE_MS}, default 10000)
+ * @param rateLimits plans, rate-limit backend and key cache ({@link RateLimitConfig})
  */
 public record AppConfig(
-    int port, DatabaseConfig database, Path dataDir, long maxBodyBytes, long shutdownGraceMillis) {
+    int port, DatabaseConfig database, Path dataDir, long maxBodyBytes, long shutdownGraceMillis,
+    RateLimitConfig rateLimits) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -32,7 +34,8 @@ public record AppConfig(
   }
 
   public static AppConfig defaults() {
-    return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), 1_048_576, 10_000);
+    return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), 1_048_576, 10_000,
+        RateLimitConfig.defaults());
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -42,19 +45,24 @@ public record AppConfig(
         DatabaseConfig.fromEnvironment(env),
         env.containsKey("MARK_DATA_DIR") ? Path.of(env.get("MARK_DATA_DIR")) : defaults.dataDir(),
         longValue(env, "MARK_MAX_BODY_BYTES", defaults.maxBodyBytes()),
-        longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()));
+        longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()),
+        RateLimitConfig.fromEnvironment(env));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, maxBodyBytes, shutdownGraceMillis);
+    return new AppConfig(newPort, database, dataDir, maxBodyBytes, shutdownGraceMillis, rateLimits);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, maxBodyBytes, shutdownGraceMillis);
+    return new AppConfig(port, database, newDataDir, maxBodyBytes, shutdownGraceMillis, rateLimits);
   }
 
   public AppConfig withMaxBodyBytes(long newMaxBodyBytes) {
-    return new AppConfig(port, database, dataDir, newMaxBodyBytes, shutdownGraceMillis);
+    return new AppConfig(port, database, dataDir, newMaxBodyBytes, shutdownGraceMillis, rateLimits);
+  }
+
+  public AppConfig withRateLimits(RateLimitConfig newRateLimits) {
+    return new AppConfig(port, database, dataDir, maxBodyBytes, shutdownGraceMillis, newRateLimits);
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param successStatus the status of its success response (the first 2xx declared)
  * @param securitySchemes the schemes that may authenticate it, any one sufficing; empty when
  *     the operation is public
+ * @param cost the units a call takes from the caller's rate limits and quota (its
+ *     {@code x-mark-cost}); 0 for a public operation, which is not rate-limited
  */
 public record ContractOperation(
     String operationId,
@@ -25,7 +27,8 @@ public record ContractOperation(
     Optional<String> bodySchemaPointer,
     boolean bodyRequired,
     int successStatus,
-    List<String> securitySchemes) {
+    List<String> securitySchemes,
+    int cost) {
 
   public ContractOperation {
     parameters = List.copyOf(parameters);

@@ -22,6 +22,7 @@ import java.util.Optional;
 final class OperationReader {
 
   private static final String JSON = "application/json";
+  private static final String COST = "x-mark-cost";
 
   private final OpenAPI openApi;
 
@@ -61,7 +62,27 @@ final class OperationReader {
         body,
         bodyRequired,
         successStatus(operation),
-        securitySchemes(operation));
+        securitySchemes(operation),
+        cost(operation));
+  }
+
+  /** The {@code x-mark-cost} of an operation: required, at least 1, on every secured one. */
+  private int cost(Operation operation) {
+    Object declared = operation.getExtensions() == null
+        ? null
+        : operation.getExtensions().get(COST);
+    if (securitySchemes(operation).isEmpty()) {
+      if (declared != null) {
+        throw new IllegalStateException(operation.getOperationId()
+            + " is public, so it is not rate-limited: remove its " + COST);
+      }
+      return 0;
+    }
+    if (!(declared instanceof Integer cost) || cost < 1) {
+      throw new IllegalStateException(operation.getOperationId()
+          + " needs " + COST + ": a whole number of at least 1, the units a call costs");
+    }
+    return cost;
   }
 
   private void addParameters(List<ContractParameter> into, List<Parameter> declared, String pointer) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public abstract sealed class ApiException extends RuntimeException
     permits BadRequest, Unauthorized, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
-        UnsupportedMediaType, Unprocessable, ServiceUnavailable {
+        UnsupportedMediaType, Unprocessable, TooManyRequests, ServiceUnavailable {
 
   private final String code;
   private final List<FieldIssue> issues;

@@ -3,11 +3,14 @@ package dev.mark.platform.http;
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.contract.ContractOperation;
 import dev.mark.platform.contract.SchemaValidator;
+import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.idempotency.IdempotencyScope;
 import dev.mark.platform.idempotency.StoredResponse;
+import dev.mark.platform.ratelimit.Admission;
+import dev.mark.platform.ratelimit.CallGuard;
 import dev.mark.platform.security.Authenticators;
 import dev.mark.platform.security.Principal;
 import io.javalin.config.RoutesConfig;
@@ -26,9 +29,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Registers the operations of the contract on Javalin. The generated {@code …ApiRoutes} classes
  * call {@link #bind} once per operation; for each request the binder then authenticates the
- * caller under the operation's security schemes, reads and validates every parameter and the
- * body against the contract, replays or records idempotent POSTs, calls the handler and answers
- * with the operation's declared success status. Nothing else registers an API route.
+ * caller under the operation's security schemes, charges the operation's cost to the caller's
+ * rate limits (headers on every response; units given back when the call ends in a 5xx), reads
+ * and validates every parameter and the body against the contract, replays or records
+ * idempotent POSTs, calls the handler and answers with the operation's declared success
+ * status. Nothing else registers an API route.
  */
 public final class OperationBinder {
 
@@ -43,18 +48,21 @@ public final class OperationBinder {
   private final SchemaValidator validator;
   private final Authenticators authenticators;
   private final Idempotency idempotency;
+  private final CallGuard guard;
   private final ObjectMapper mapper;
   private final ParameterReader parameters;
   private final BodyReader bodies;
   private final Set<String> bound = new LinkedHashSet<>();
 
   public OperationBinder(RoutesConfig routes, ApiContract contract, SchemaValidator validator,
-      Authenticators authenticators, Idempotency idempotency, ObjectMapper mapper, long maxBodyBytes) {
+      Authenticators authenticators, Idempotency idempotency, CallGuard guard, ObjectMapper mapper,
+      long maxBodyBytes) {
     this.routes = routes;
     this.contract = contract;
     this.validator = validator;
     this.authenticators = authenticators;
     this.idempotency = idempotency;
+    this.guard = guard;
     this.mapper = mapper;
     this.parameters = new ParameterReader(validator);
     this.bodies = new BodyReader(mapper, maxBodyBytes);
@@ -100,6 +108,22 @@ public final class OperationBinder {
     Principal principal = operation.isPublic()
         ? null
         : authenticators.authenticate(operation.securitySchemes(), ctx::header);
+    Admission admission = principal == null
+        ? Admission.UNLIMITED
+        : guard.admit(principal, operation.cost());
+    admission.headers().forEach(ctx::header);
+    try {
+      handleAdmitted(operation, invocation, ctx, principal);
+    } catch (Exception | Error e) {
+      if (!(e instanceof ApiException error) || ProblemResponder.statusOf(error) >= 500) {
+        admission.refund();
+      }
+      throw e;
+    }
+  }
+
+  private void handleAdmitted(ContractOperation operation, Invocation invocation, Context ctx,
+      Principal principal) throws Exception {
     List<FieldIssue> issues = new ArrayList<>();
     Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
     byte[] raw = operation.bodySchemaPointer().isPresent() ? bodies.bytes(ctx) : new byte[0];

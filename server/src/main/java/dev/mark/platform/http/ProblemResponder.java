@@ -10,6 +10,7 @@ import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ServiceUnavailable;
+import dev.mark.platform.errors.TooManyRequests;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.errors.UnsupportedMediaType;
@@ -37,6 +38,9 @@ final class ProblemResponder {
     int status = statusOf(error);
     if (error instanceof MethodNotAllowed notAllowed) {
       ctx.header("Allow", String.join(", ", notAllowed.allowed()));
+    }
+    if (error instanceof TooManyRequests limited) {
+      limited.headers().forEach(ctx::header);
     }
     write(ctx, status, error.code(), error.detail(), error.issues());
   }
@@ -79,6 +83,7 @@ final class ProblemResponder {
       case PayloadTooLarge e -> 413;
       case UnsupportedMediaType e -> 415;
       case Unprocessable e -> 422;
+      case TooManyRequests e -> 429;
       case ServiceUnavailable e -> 503;
     };
   }
@@ -93,6 +98,7 @@ final class ProblemResponder {
       case 413 -> "Payload too large";
       case 415 -> "Unsupported media type";
       case 422 -> "The request cannot be carried out";
+      case 429 -> "Too many requests";
       case 503 -> "Service unavailable";
       default -> "Internal error";
     };

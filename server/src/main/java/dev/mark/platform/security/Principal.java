@@ -6,5 +6,6 @@ package dev.mark.platform.security;
  * @param accountId the account, {@code acct_…}
  * @param keyId the API key used, {@code key_…}
  * @param environment {@code test} or {@code live}; data never crosses environments
+ * @param planId the plan whose limits apply to the call, e.g. {@code free}
  */
-public record Principal(String accountId, String keyId, String environment) {}
+public record Principal(String accountId, String keyId, String environment, String planId) {}
