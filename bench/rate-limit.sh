@@ -17,7 +17,10 @@ run() {
   local backend="$1"
   shift
   echo "== MARK_RATE_LIMIT_BACKEND=$backend" >&2
-  MARK_RATE_LIMIT_BACKEND="$backend" bench/api-latency.sh "$@" | tee /dev/stderr | awk '/^result / {print}'
+  local out
+  out="$(MARK_RATE_LIMIT_BACKEND="$backend" bench/api-latency.sh "$@")"
+  echo "$out" >&2
+  awk '/^result / {print}' <<<"$out"
 }
 
 field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }

@@ -1,14 +1,18 @@
 package dev.mark;
 
 import dev.mark.accounts.AccountService;
+import dev.mark.api.ApiKeysApiRoutes;
 import dev.mark.api.DatasetsApiRoutes;
 import dev.mark.api.PlansApiRoutes;
 import dev.mark.api.PlatformApiRoutes;
+import dev.mark.api.UsageApiRoutes;
 import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.DatasetsHandler;
 import dev.mark.health.PlatformHandler;
 import dev.mark.keys.ApiKeyAuthenticator;
 import dev.mark.keys.ApiKeyService;
+import dev.mark.keys.ApiKeysHandler;
+import dev.mark.keys.KeyManagementService;
 import dev.mark.plans.PlanCatalog;
 import dev.mark.plans.PlansHandler;
 import dev.mark.platform.config.AppConfig;
@@ -22,6 +26,7 @@ import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
 import dev.mark.platform.idempotency.Idempotency;
+import dev.mark.platform.jobs.Periodic;
 import dev.mark.platform.json.Json;
 import dev.mark.platform.ratelimit.BucketStore;
 import dev.mark.platform.ratelimit.CallGuard;
@@ -29,8 +34,12 @@ import dev.mark.platform.ratelimit.MemoryBucketStore;
 import dev.mark.platform.ratelimit.PostgresBucketStore;
 import dev.mark.platform.ratelimit.RateLimiter;
 import dev.mark.platform.security.Authenticators;
+import dev.mark.usage.UsageHandler;
+import dev.mark.usage.UsageMeter;
+import dev.mark.usage.UsageService;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -45,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class App implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  /** How often what is counted in memory (usage, keys' last use) is written to the database. */
+  static final Duration FLUSH_INTERVAL = Duration.ofSeconds(30);
 
   private final AppConfig config;
   private final Database database;
@@ -52,15 +63,18 @@ public final class App implements AutoCloseable {
   private final Javalin javalin;
   private final InFlightRequests inFlight;
   private final Optional<AccountService.CreatedAccount> developmentAccount;
+  private final Periodic flusher;
 
   private App(AppConfig config, Database database, AccountService accounts, Javalin javalin,
-      InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount) {
+      InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount,
+      Periodic flusher) {
     this.config = config;
     this.database = database;
     this.accounts = accounts;
     this.javalin = javalin;
     this.inFlight = inFlight;
     this.developmentAccount = developmentAccount;
+    this.flusher = flusher;
   }
 
   /** Starts the database and the HTTP server. */
@@ -81,13 +95,17 @@ public final class App implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     JsonMapper mapper = Json.newMapper();
     Transactions transactions = new Transactions(database.dsl());
-    ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl());
+    ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
+    KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
     AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, clock);
     Authenticators authenticators = new Authenticators(List.of(new ApiKeyAuthenticator(keys)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
-    CallGuard guard = new CallGuard(new RateLimiter(bucketStore(config, database), clock), plans);
+    RateLimiter limiter = new RateLimiter(bucketStore(config, database), clock);
+    UsageMeter meter = new UsageMeter(clock);
+    UsageService usage = new UsageService(transactions, meter, limiter, plans, clock);
+    CallGuard guard = new CallGuard(limiter, plans, meter);
     InFlightRequests inFlight = new InFlightRequests();
     HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight);
 
@@ -104,6 +122,8 @@ public final class App implements AutoCloseable {
       PlatformApiRoutes.bind(binder, new PlatformHandler(database));
       DatasetsApiRoutes.bind(binder, new DatasetsHandler(datasets));
       PlansApiRoutes.bind(binder, new PlansHandler(plans));
+      ApiKeysApiRoutes.bind(binder, new ApiKeysHandler(keyManagement));
+      UsageApiRoutes.bind(binder, new UsageHandler(usage));
       binder.requireAllBound();
     });
 
@@ -111,7 +131,11 @@ public final class App implements AutoCloseable {
         ? accounts.createDevelopmentAccountIfEmpty()
         : Optional.empty();
     javalin.start();
-    return new App(config, database, accounts, javalin, inFlight, developmentAccount);
+    Periodic flusher = new Periodic("flush", FLUSH_INTERVAL, () -> {
+      usage.flush();
+      keys.flushLastUsed();
+    });
+    return new App(config, database, accounts, javalin, inFlight, developmentAccount, flusher);
   }
 
   private static BucketStore bucketStore(AppConfig config, Database database) {
@@ -144,6 +168,11 @@ public final class App implements AutoCloseable {
     return accounts;
   }
 
+  /** Writes now what is buffered in memory, for tests that check it. */
+  void flushBuffers() {
+    flusher.runNow();
+  }
+
   /** The database, for tests that check what was (not) written. */
   Database database() {
     return database;
@@ -159,6 +188,7 @@ public final class App implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     javalin.stop();
+    flusher.close();
     database.close();
   }
 

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ class MultiNodeRateLimitTest {
       Transactions transactions = new Transactions(database.dsl());
       PlanCatalog plans = PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper());
       AccountService accounts = new AccountService(
-          transactions, new ApiKeyService(transactions, Duration.ZERO), plans);
+          transactions, new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()), plans);
       return accounts.create("Cluster", "test", "cluster").apiKey();
     }
   }

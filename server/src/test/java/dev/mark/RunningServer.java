@@ -1,6 +1,9 @@
 package dev.mark;
 
+import dev.mark.accounts.AccountService;
+import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.db.Transactions;
 import dev.mark.platform.config.RateLimitConfig;
 import dev.mark.support.TestClient;
 import java.io.IOException;
@@ -8,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -86,6 +91,22 @@ public final class RunningServer implements AutoCloseable {
   public TestClient newAccountClient(String planId) {
     String key = app.accounts().create("Account on " + planId, "test", planId).apiKey();
     return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+  }
+
+  /** A new account with one key in {@code environment}, on the default plan. */
+  public AccountService.CreatedAccount newAccount(String environment) {
+    return app.accounts().create("Account in " + environment, environment);
+  }
+
+  /** Another key, with every scope, for an existing account in {@code environment}. */
+  public String issueKey(String accountId, String environment) {
+    ApiKeyService keys = new ApiKeyService(new Transactions(sql()), Duration.ZERO, Clock.systemUTC());
+    return new Transactions(sql()).inTransaction(tx -> keys.issue(tx, accountId, environment, "Extra"));
+  }
+
+  /** A client calling with {@code apiKey}. */
+  public TestClient clientWithKey(String apiKey) {
+    return new TestClient(baseUrl(), Map.of("X-API-Key", apiKey));
   }
 
   /** A client that sends no credentials. */

@@ -1,6 +1,7 @@
 package dev.mark.accounts;
 
 import dev.mark.keys.ApiKeyService;
+import dev.mark.keys.IssuedKey;
 import dev.mark.plans.PlanCatalog;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.ids.Ids;
@@ -10,7 +11,7 @@ import java.util.Optional;
 public final class AccountService {
 
   /** A new account and its first key; the key's secret is shown once. */
-  public record CreatedAccount(String accountId, String apiKey) {}
+  public record CreatedAccount(String accountId, String keyId, String apiKey) {}
 
   private final Transactions transactions;
   private final ApiKeyService keys;
@@ -33,7 +34,9 @@ public final class AccountService {
     return transactions.inTransaction(tx -> {
       String accountId = Ids.next("acct");
       repository.insert(tx, accountId, name, planId);
-      return new CreatedAccount(accountId, keys.issue(tx, accountId, environment, "Default key"));
+      IssuedKey key = keys.issue(tx, accountId, environment, "Default key",
+          ApiKeyService.ALL_SCOPES, Optional.empty());
+      return new CreatedAccount(accountId, key.key().id(), key.secret());
     });
   }
 

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param shutdownGraceMillis how long in-flight requests may take to finish on shutdown
  *     ({@code MARK_SHUTDOWN_GRACE_MS}, default 10000)
  * @param rateLimits plans, rate-limit backend and key cache ({@link RateLimitConfig})
+ * @param marketplace marketplace gateways ({@link MarketplaceConfig})
  */
 public record AppConfig(
     int port, DatabaseConfig database, Path dataDir, long maxBodyBytes, long shutdownGraceMillis,
-    RateLimitConfig rateLimits) {
+    RateLimitConfig rateLimits,
+    MarketplaceConfig marketplace) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -35,7 +37,7 @@ public record AppConfig(
 
   public static AppConfig defaults() {
     return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), 1_048_576, 10_000,
-        RateLimitConfig.defaults());
+        RateLimitConfig.defaults(), MarketplaceConfig.disabled());
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -46,23 +48,33 @@ public record AppConfig(
         env.containsKey("MARK_DATA_DIR") ? Path.of(env.get("MARK_DATA_DIR")) : defaults.dataDir(),
         longValue(env, "MARK_MAX_BODY_BYTES", defaults.maxBodyBytes()),
         longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()),
-        RateLimitConfig.fromEnvironment(env));
+        RateLimitConfig.fromEnvironment(env),
+        MarketplaceConfig.fromEnvironment(env));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, maxBodyBytes, shutdownGraceMillis, rateLimits);
+    return new AppConfig(newPort, database, dataDir, maxBodyBytes, shutdownGraceMillis, rateLimits,
+        marketplace);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, maxBodyBytes, shutdownGraceMillis, rateLimits);
+    return new AppConfig(port, database, newDataDir, maxBodyBytes, shutdownGraceMillis, rateLimits,
+        marketplace);
   }
 
   public AppConfig withMaxBodyBytes(long newMaxBodyBytes) {
-    return new AppConfig(port, database, dataDir, newMaxBodyBytes, shutdownGraceMillis, rateLimits);
+    return new AppConfig(port, database, dataDir, newMaxBodyBytes, shutdownGraceMillis, rateLimits,
+        marketplace);
   }
 
   public AppConfig withRateLimits(RateLimitConfig newRateLimits) {
-    return new AppConfig(port, database, dataDir, maxBodyBytes, shutdownGraceMillis, newRateLimits);
+    return new AppConfig(port, database, dataDir, maxBodyBytes, shutdownGraceMillis, newRateLimits,
+        marketplace);
+  }
+
+  public AppConfig withMarketplace(MarketplaceConfig newMarketplace) {
+    return new AppConfig(port, database, dataDir, maxBodyBytes, shutdownGraceMillis, rateLimits,
+        newMarketplace);
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  *     the operation is public
  * @param cost the units a call takes from the caller's rate limits and quota (its
  *     {@code x-mark-cost}); 0 for a public operation, which is not rate-limited
+ * @param scope the scope a caller needs ({@code x-mark-scope}: {@code read}, {@code write} or
+ *     {@code manage}); empty for a public operation
  */
 public record ContractOperation(
     String operationId,
@@ -28,7 +30,8 @@ public record ContractOperation(
     boolean bodyRequired,
     int successStatus,
     List<String> securitySchemes,
-    int cost) {
+    int cost,
+    Optional<String> scope) {
 
   public ContractOperation {
     parameters = List.copyOf(parameters);

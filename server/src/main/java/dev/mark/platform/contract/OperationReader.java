@@ -23,6 +23,8 @@ final class OperationReader {
 
   private static final String JSON = "application/json";
   private static final String COST = "x-mark-cost";
+  private static final String SCOPE = "x-mark-scope";
+  private static final List<String> SCOPES = List.of("read", "write", "manage");
 
   private final OpenAPI openApi;
 
@@ -63,7 +65,27 @@ final class OperationReader {
         bodyRequired,
         successStatus(operation),
         securitySchemes(operation),
-        cost(operation));
+        cost(operation),
+        scope(operation));
+  }
+
+  /** The {@code x-mark-scope} of an operation: required on every secured one. */
+  private Optional<String> scope(Operation operation) {
+    Object declared = operation.getExtensions() == null
+        ? null
+        : operation.getExtensions().get(SCOPE);
+    if (securitySchemes(operation).isEmpty()) {
+      if (declared != null) {
+        throw new IllegalStateException(operation.getOperationId()
+            + " is public, so it needs no scope: remove its " + SCOPE);
+      }
+      return Optional.empty();
+    }
+    if (!(declared instanceof String scope) || !SCOPES.contains(scope)) {
+      throw new IllegalStateException(operation.getOperationId()
+          + " needs " + SCOPE + ": one of " + SCOPES);
+    }
+    return Optional.of(scope);
   }
 
   /** The {@code x-mark-cost} of an operation: required, at least 1, on every secured one. */

@@ -10,7 +10,7 @@ import java.util.List;
  * <p>No stack trace is captured: these are expected outcomes, not failures to debug.
  */
 public abstract sealed class ApiException extends RuntimeException
-    permits BadRequest, Unauthorized, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
+    permits BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
         UnsupportedMediaType, Unprocessable, TooManyRequests, ServiceUnavailable {
 
   private final String code;

@@ -30,10 +30,10 @@ import tools.jackson.databind.ObjectMapper;
  * Registers the operations of the contract on Javalin. The generated {@code …ApiRoutes} classes
  * call {@link #bind} once per operation; for each request the binder then authenticates the
  * caller under the operation's security schemes, charges the operation's cost to the caller's
- * rate limits (headers on every response; units given back when the call ends in a 5xx), reads
- * and validates every parameter and the body against the contract, replays or records
- * idempotent POSTs, calls the handler and answers with the operation's declared success
- * status. Nothing else registers an API route.
+ * rate limits (headers on every response; units given back when the call ends in a 5xx),
+ * reads and validates every parameter and the body against the contract, replays or records
+ * idempotent POSTs, calls the handler, answers with the operation's declared success status and
+ * meters the answered call. Nothing else registers an API route.
  */
 public final class OperationBinder {
 
@@ -108,17 +108,32 @@ public final class OperationBinder {
     Principal principal = operation.isPublic()
         ? null
         : authenticators.authenticate(operation.securitySchemes(), ctx::header);
-    Admission admission = principal == null
-        ? Admission.UNLIMITED
-        : guard.admit(principal, operation.cost());
-    admission.headers().forEach(ctx::header);
+    if (principal == null) {
+      handleAdmitted(operation, invocation, ctx, null);
+      return;
+    }
+    Admission admission = Admission.UNLIMITED;
+    int status = 500;
+    int units = 0;
     try {
+      admission = guard.admit(principal, operation);
+      admission.headers().forEach(ctx::header);
       handleAdmitted(operation, invocation, ctx, principal);
-    } catch (Exception | Error e) {
-      if (!(e instanceof ApiException error) || ProblemResponder.statusOf(error) >= 500) {
+      status = ctx.statusCode();
+      units = admission.units();
+    } catch (ApiException e) {
+      status = ProblemResponder.statusOf(e);
+      if (status >= 500) {
         admission.refund();
+      } else {
+        units = admission.units();
       }
       throw e;
+    } catch (Exception | Error e) {
+      admission.refund();
+      throw e;
+    } finally {
+      guard.answered(principal, status, units);
     }
   }
 

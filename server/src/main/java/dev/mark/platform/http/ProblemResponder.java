@@ -6,6 +6,7 @@ import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.Conflict;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
@@ -77,6 +78,7 @@ final class ProblemResponder {
     return switch (error) {
       case BadRequest e -> 400;
       case Unauthorized e -> 401;
+      case Forbidden e -> 403;
       case NotFound e -> 404;
       case MethodNotAllowed e -> 405;
       case Conflict e -> 409;
@@ -92,6 +94,7 @@ final class ProblemResponder {
     return switch (status) {
       case 400 -> "The request is not valid";
       case 401 -> "Authentication required";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";

@@ -10,14 +10,21 @@ import java.util.Map;
 public final class Admission {
 
   /** For calls that are not rate-limited: no headers, nothing to refund. */
-  public static final Admission UNLIMITED = new Admission(Map.of(), () -> {});
+  public static final Admission UNLIMITED = new Admission(Map.of(), 0, () -> {});
 
   private final Map<String, String> headers;
+  private final int units;
   private final Runnable refund;
 
-  Admission(Map<String, String> headers, Runnable refund) {
+  Admission(Map<String, String> headers, int units, Runnable refund) {
     this.headers = Map.copyOf(headers);
+    this.units = units;
     this.refund = refund;
+  }
+
+  /** The units the call was charged. */
+  public int units() {
+    return units;
   }
 
   public Map<String, String> headers() {

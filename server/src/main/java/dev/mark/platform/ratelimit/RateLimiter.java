@@ -49,8 +49,8 @@ public final class RateLimiter {
   public Admission admit(String caller, PlanLimits limits, int cost) {
     Instant now = clock.instant();
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-    long secondsToNextMonth = Math.max(1, Duration.between(now,
-        month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)).toSeconds());
+    long secondsToNextMonth = Math.max(1,
+        Duration.between(now, startOfNextMonth(month)).toSeconds());
     Bucket bucket = store.bucket(bucketKey(caller, limits.planId(), month),
         () -> configuration(limits));
     VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(cost);
@@ -62,9 +62,25 @@ public final class RateLimiter {
             monthSeconds(month), Math.max(0, available[2]), secondsToNextMonth));
     Map<String, String> headers = RateLimitHeaders.of(policies);
     if (result.getValue().isConsumed()) {
-      return new Admission(headers, () -> bucket.addTokens(cost));
+      return new Admission(headers, cost, () -> bucket.addTokens(cost));
     }
     throw rejection(limits, cost, available[2], result.getValue(), secondsToNextMonth, headers);
+  }
+
+  /** What is left of {@code caller}'s monthly quota, without charging anything. */
+  public QuotaState quota(String caller, PlanLimits limits) {
+    Instant now = clock.instant();
+    YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+    Bucket bucket = store.bucket(bucketKey(caller, limits.planId(), month),
+        () -> configuration(limits));
+    long[] available = bucket.asVerbose().getAvailableTokens().getDiagnostics()
+        .getAvailableTokensPerEachBandwidth();
+    return new QuotaState(limits.planId(), limits.monthlyQuota(), Math.max(0, available[2]),
+        startOfNextMonth(month));
+  }
+
+  private static Instant startOfNextMonth(YearMonth month) {
+    return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
   private static TooManyRequests rejection(PlanLimits limits, int cost, long quotaLeft,

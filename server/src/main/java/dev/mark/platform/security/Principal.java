@@ -1,5 +1,7 @@
 package dev.mark.platform.security;
 
+import java.util.Set;
+
 /**
  * Who is calling: the account an authenticated request acts for.
  *
@@ -7,5 +9,12 @@ package dev.mark.platform.security;
  * @param keyId the API key used, {@code key_…}
  * @param environment {@code test} or {@code live}; data never crosses environments
  * @param planId the plan whose limits apply to the call, e.g. {@code free}
+ * @param scopes what the caller may do: {@code read}, {@code write}, {@code manage}
  */
-public record Principal(String accountId, String keyId, String environment, String planId) {}
+public record Principal(
+    String accountId, String keyId, String environment, String planId, Set<String> scopes) {
+
+  public Principal {
+    scopes = Set.copyOf(scopes);
+  }
+}
