@@ -13,6 +13,8 @@ import dev.mark.keys.ApiKeyAuthenticator;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.keys.ApiKeysHandler;
 import dev.mark.keys.KeyManagementService;
+import dev.mark.marketplace.MarketplaceAuthenticator;
+import dev.mark.marketplace.MarketplaceService;
 import dev.mark.plans.PlanCatalog;
 import dev.mark.plans.PlansHandler;
 import dev.mark.platform.config.AppConfig;
@@ -99,7 +101,10 @@ public final class App implements AutoCloseable {
     KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
     AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, clock);
-    Authenticators authenticators = new Authenticators(List.of(new ApiKeyAuthenticator(keys)));
+    MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
+    Authenticators authenticators = new Authenticators(List.of(
+        new ApiKeyAuthenticator(keys),
+        new MarketplaceAuthenticator(config.marketplace().proxySecret(), marketplace, plans)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
     RateLimiter limiter = new RateLimiter(bucketStore(config, database), clock);

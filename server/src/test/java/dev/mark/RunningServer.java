@@ -3,6 +3,7 @@ package dev.mark;
 import dev.mark.accounts.AccountService;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.MarketplaceConfig;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.config.RateLimitConfig;
 import dev.mark.support.TestClient;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,6 +32,8 @@ public final class RunningServer implements AutoCloseable {
 
   /** The body limit of the test server: small, so that tests can exceed it cheaply. */
   public static final long MAX_BODY_BYTES = 64 * 1024;
+  /** The secret the test server expects from a marketplace gateway. */
+  public static final String MARKETPLACE_SECRET = "test-marketplace-proxy-secret";
 
   private final Path dataDir;
   private final App app;
@@ -48,7 +52,8 @@ public final class RunningServer implements AutoCloseable {
           .withPort(0)
           .withDataDir(dataDir)
           .withMaxBodyBytes(MAX_BODY_BYTES)
-          .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()));
+          .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))
+          .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
