@@ -6,7 +6,9 @@
 #   bench/api-latency.sh [seconds per run, default 15] [connections, default 64]
 #
 # Needs: wrk and curl; the server built (./mvnw -pl server -am package -DskipTests); a JDK 21+
-# as JAVA_HOME or on PATH.
+# as JAVA_HOME or on PATH. The server inherits the environment (e.g. MARK_RATE_LIMIT_BACKEND,
+# MARK_PLANS_FILE: bench/rate-limit.sh runs this script once per rate-limit backend). The last
+# line, "result …", is for scripts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -91,3 +93,4 @@ printf 'throughput ratio (dataset / healthz): %.2f\n' "$(awk -v a="$GET_RPS" -v 
 printf 'p99 ratio (dataset / healthz):        %.2f\n' "$(awk -v a="$GET_P99" -v b="$HEALTH_P99" 'BEGIN {print a / b}')"
 echo "cold start to ready (database initialised): ${COLD_START_MS} ms"
 echo "server resident memory after the load:     ${RSS_MB} MB"
+echo "result health_rps=$HEALTH_RPS health_p99_ms=$HEALTH_P99 get_rps=$GET_RPS get_p99_ms=$GET_P99"

@@ -11,6 +11,12 @@ import dev.mark.datasets.RowsService;
 import dev.mark.health.PlatformHandler;
 import dev.mark.keys.ApiKeyAuthenticator;
 import dev.mark.keys.ApiKeyService;
+import dev.mark.keys.ApiKeysHandler;
+import dev.mark.keys.KeyManagementService;
+import dev.mark.marketplace.MarketplaceAuthenticator;
+import dev.mark.marketplace.MarketplaceService;
+import dev.mark.plans.PlanCatalog;
+import dev.mark.plans.PlansHandler;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
 import dev.mark.platform.contract.ApiContract;
@@ -23,9 +29,17 @@ import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
 import dev.mark.platform.idempotency.Idempotency;
-import dev.mark.platform.jobs.Housekeeping;
+import dev.mark.platform.jobs.Periodic;
 import dev.mark.platform.json.Json;
+import dev.mark.platform.ratelimit.BucketStore;
+import dev.mark.platform.ratelimit.CallGuard;
+import dev.mark.platform.ratelimit.MemoryBucketStore;
+import dev.mark.platform.ratelimit.PostgresBucketStore;
+import dev.mark.platform.ratelimit.RateLimiter;
 import dev.mark.platform.security.Authenticators;
+import dev.mark.usage.UsageHandler;
+import dev.mark.usage.UsageMeter;
+import dev.mark.usage.UsageService;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
@@ -44,56 +58,67 @@ import tools.jackson.databind.json.JsonMapper;
 public final class App implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  /** How often what is counted in memory (usage, keys' last use) is written to the database. */
+  static final Duration FLUSH_INTERVAL = Duration.ofSeconds(30);
 
   private final AppConfig config;
   private final Database database;
   private final AccountService accounts;
   private final Javalin javalin;
   private final InFlightRequests inFlight;
-  private final Housekeeping housekeeping;
   private final Optional<AccountService.CreatedAccount> developmentAccount;
+  private final Periodic flusher;
+  private final Periodic purger;
 
   private App(AppConfig config, Database database, AccountService accounts, Javalin javalin,
-      InFlightRequests inFlight, Housekeeping housekeeping,
-      Optional<AccountService.CreatedAccount> developmentAccount) {
+      InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount,
+      Periodic flusher, Periodic purger) {
     this.config = config;
     this.database = database;
     this.accounts = accounts;
     this.javalin = javalin;
     this.inFlight = inFlight;
-    this.housekeeping = housekeeping;
     this.developmentAccount = developmentAccount;
+    this.flusher = flusher;
+    this.purger = purger;
   }
 
   /** Starts the database and the HTTP server. */
   public static App start(AppConfig config) {
     ApiContract contract = ApiContract.load();
+    PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), Json.newMapper());
     Database database = Database.start(config.database(), config.dataDir());
     try {
-      return start(config, contract, database);
+      return start(config, contract, plans, database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
   }
 
-  private static App start(AppConfig config, ApiContract contract, Database database) {
+  private static App start(AppConfig config, ApiContract contract, PlanCatalog plans,
+      Database database) {
     Clock clock = Clock.systemUTC();
     JsonMapper mapper = Json.newMapper();
     Transactions transactions = new Transactions(database.dsl());
-    ApiKeyService keys = new ApiKeyService(transactions);
-    AccountService accounts = new AccountService(transactions, keys);
+    ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
+    KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
+    AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, clock);
     RowsService rows = new RowsService(transactions, mapper, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
-    Authenticators authenticators = new Authenticators(List.of(new ApiKeyAuthenticator(keys)));
+    MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
+    Authenticators authenticators = new Authenticators(List.of(
+        new ApiKeyAuthenticator(keys),
+        new MarketplaceAuthenticator(config.marketplace().proxySecret(), marketplace, plans)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
+    RateLimiter limiter = new RateLimiter(bucketStore(config, database), clock);
+    UsageMeter meter = new UsageMeter(clock);
+    UsageService usage = new UsageService(transactions, meter, limiter, plans, clock);
+    CallGuard guard = new CallGuard(limiter, plans, meter);
     InFlightRequests inFlight = new InFlightRequests();
     HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight);
-
-    Housekeeping housekeeping = new Housekeeping();
-    housekeeping.every(Duration.ofMinutes(10), "purge expired idempotency keys", idempotency::purgeExpired);
 
     Javalin javalin = Javalin.create(javalinConfig -> {
       javalinConfig.startup.showJavalinBanner = false;
@@ -109,20 +134,35 @@ public final class App implements AutoCloseable {
       DocsRoutes.install(javalinConfig, contract);
 
       OperationBinder binder = new OperationBinder(javalinConfig.routes, contract, validator,
-          authenticators, idempotency, mapper,
+          authenticators, idempotency, guard, mapper,
           new BodyLimits(config.limits().maxBodyBytes(), config.limits().maxBulkBodyBytes()));
       ApiRoutes.bindAll(binder,
           new AnalyticsHandler(queries),
+          new ApiKeysHandler(keyManagement),
           new DatasetsHandler(datasets),
+          new PlansHandler(plans),
           new PlatformHandler(database),
-          new RowsHandler(rows));
+          new RowsHandler(rows),
+          new UsageHandler(usage));
     });
 
     Optional<AccountService.CreatedAccount> developmentAccount = database.isEmbedded()
         ? accounts.createDevelopmentAccountIfEmpty()
         : Optional.empty();
     javalin.start();
-    return new App(config, database, accounts, javalin, inFlight, housekeeping, developmentAccount);
+    Periodic flusher = new Periodic("flush", FLUSH_INTERVAL, () -> {
+      usage.flush();
+      keys.flushLastUsed();
+    });
+    Periodic purger = new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired);
+    return new App(config, database, accounts, javalin, inFlight, developmentAccount, flusher, purger);
+  }
+
+  private static BucketStore bucketStore(AppConfig config, Database database) {
+    return switch (config.rateLimits().backend()) {
+      case MEMORY -> new MemoryBucketStore();
+      case POSTGRES -> new PostgresBucketStore(database.dataSource());
+    };
   }
 
   /** The port the server listens on (useful with port 0). */
@@ -153,6 +193,11 @@ public final class App implements AutoCloseable {
     return inFlight;
   }
 
+  /** Writes now what is buffered in memory, for tests that check it. */
+  void flushBuffers() {
+    flusher.runNow();
+  }
+
   /** The database, for tests that check what was (not) written. */
   Database database() {
     return database;
@@ -168,7 +213,8 @@ public final class App implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     javalin.stop();
-    housekeeping.close();
+    purger.close();
+    flusher.close();
     database.close();
   }
 

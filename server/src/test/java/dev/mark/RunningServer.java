@@ -1,14 +1,23 @@
 package dev.mark;
 
+import dev.mark.accounts.AccountService;
+import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.LimitsConfig;
+import dev.mark.platform.config.MarketplaceConfig;
+import dev.mark.platform.config.RateLimitConfig;
+import dev.mark.platform.db.Transactions;
 import dev.mark.support.TestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,6 +35,8 @@ public final class RunningServer implements AutoCloseable {
   public static final long MAX_BODY_BYTES = 64 * 1024;
   /** The row limit of one ingest request on the test server. */
   public static final int MAX_INGEST_ROWS = 20_000;
+  /** The secret the test server expects from a marketplace gateway. */
+  public static final String MARKETPLACE_SECRET = "test-marketplace-proxy-secret";
 
   private final Path dataDir;
   private final App app;
@@ -43,10 +54,25 @@ public final class RunningServer implements AutoCloseable {
       AppConfig config = AppConfig.defaults()
           .withPort(0)
           .withDataDir(dataDir)
-          .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS));
+          .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS))
+          .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))
+          .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The plans of the test server ({@code test-plans.json}): roomy {@code free} and {@code mega}
+   * plans, so that tests never trip over limits by accident, and {@code tiny} (a burst of 3 per
+   * minute) and {@code metered} (a monthly quota of 5) for the tests of limits.
+   */
+  static Path testPlans() {
+    try {
+      return Path.of(RunningServer.class.getResource("/test-plans.json").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -67,6 +93,28 @@ public final class RunningServer implements AutoCloseable {
   public TestClient newAccountClient() {
     String key = app.accounts().create("Another account", "test").apiKey();
     return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+  }
+
+  /** A client calling as a new, separate account on the plan {@code planId}. */
+  public TestClient newAccountClient(String planId) {
+    String key = app.accounts().create("Account on " + planId, "test", planId).apiKey();
+    return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+  }
+
+  /** A new account with one key in {@code environment}, on the default plan. */
+  public AccountService.CreatedAccount newAccount(String environment) {
+    return app.accounts().create("Account in " + environment, environment);
+  }
+
+  /** Another key, with every scope, for an existing account in {@code environment}. */
+  public String issueKey(String accountId, String environment) {
+    ApiKeyService keys = new ApiKeyService(new Transactions(sql()), Duration.ZERO, Clock.systemUTC());
+    return new Transactions(sql()).inTransaction(tx -> keys.issue(tx, accountId, environment, "Extra"));
+  }
+
+  /** A client calling with {@code apiKey}. */
+  public TestClient clientWithKey(String apiKey) {
+    return new TestClient(baseUrl(), Map.of("X-API-Key", apiKey));
   }
 
   /** A client that sends no credentials. */

@@ -7,10 +7,11 @@ import org.jooq.DSLContext;
 /** Queries on accounts. */
 final class AccountRepository {
 
-  void insert(DSLContext dsl, String id, String name) {
+  void insert(DSLContext dsl, String id, String name, String planId) {
     dsl.insertInto(ACCOUNTS)
         .set(ACCOUNTS.ID, id)
         .set(ACCOUNTS.NAME, name)
+        .set(ACCOUNTS.PLAN_ID, planId)
         .execute();
   }
 

@@ -1,6 +1,8 @@
 package dev.mark.accounts;
 
 import dev.mark.keys.ApiKeyService;
+import dev.mark.keys.IssuedKey;
+import dev.mark.plans.PlanCatalog;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.ids.Ids;
 import java.util.Optional;
@@ -9,23 +11,32 @@ import java.util.Optional;
 public final class AccountService {
 
   /** A new account and its first key; the key's secret is shown once. */
-  public record CreatedAccount(String accountId, String apiKey) {}
+  public record CreatedAccount(String accountId, String keyId, String apiKey) {}
 
   private final Transactions transactions;
   private final ApiKeyService keys;
   private final AccountRepository repository = new AccountRepository();
+  private final PlanCatalog plans;
 
-  public AccountService(Transactions transactions, ApiKeyService keys) {
+  public AccountService(Transactions transactions, ApiKeyService keys, PlanCatalog plans) {
     this.transactions = transactions;
     this.keys = keys;
+    this.plans = plans;
   }
 
-  /** Creates an account with one API key in {@code environment}. */
+  /** Creates an account on the default plan with one API key in {@code environment}. */
   public CreatedAccount create(String name, String environment) {
+    return create(name, environment, plans.defaultPlan());
+  }
+
+  /** Creates an account on {@code planId} with one API key in {@code environment}. */
+  public CreatedAccount create(String name, String environment, String planId) {
     return transactions.inTransaction(tx -> {
       String accountId = Ids.next("acct");
-      repository.insert(tx, accountId, name);
-      return new CreatedAccount(accountId, keys.issue(tx, accountId, environment, "Default key"));
+      repository.insert(tx, accountId, name, planId);
+      IssuedKey key = keys.issue(tx, accountId, environment, "Default key",
+          ApiKeyService.ALL_SCOPES, Optional.empty());
+      return new CreatedAccount(accountId, key.key().id(), key.secret());
     });
   }
 
@@ -37,6 +48,6 @@ public final class AccountService {
     if (repository.any(transactions.reads())) {
       return Optional.empty();
     }
-    return Optional.of(create("Development", "test"));
+    return Optional.of(create("Development", "test", plans.developmentPlan()));
   }
 }

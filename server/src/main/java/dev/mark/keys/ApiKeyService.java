@@ -6,44 +6,100 @@ import dev.mark.platform.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * Issues API keys and resolves a presented key to its account. Only the SHA-256 of a key is
  * stored: keys carry 190 random bits, so a slow password hash would add cost and no safety.
+ * A verified key is cached for {@code keyCacheTtl}, so the hot path does not query the database;
+ * a key revoked elsewhere stops working here within that time. Each use is noted in memory and
+ * written as {@code last_used_at} by {@link #flushLastUsed()}, never by the call itself.
  */
 public final class ApiKeyService {
+
+  /** The scopes of an account's first key, and of keys created without a choice. */
+  public static final List<String> ALL_SCOPES = List.of("read", "write", "manage");
 
   private final Transactions transactions;
   private final ApiKeyRepository repository = new ApiKeyRepository();
   private final ApiKeyFormat format = new ApiKeyFormat();
+  private final VerifiedKeyCache verified;
+  private final KeyUsageTracker usage = new KeyUsageTracker();
+  private final Clock clock;
 
-  public ApiKeyService(Transactions transactions) {
+  public ApiKeyService(Transactions transactions, Duration keyCacheTtl, Clock clock) {
     this.transactions = transactions;
+    this.verified = new VerifiedKeyCache(keyCacheTtl, clock);
+    this.clock = clock;
   }
 
   /**
-   * Issues a key inside the caller's transaction.
+   * Issues a key with every scope and no expiry inside the caller's transaction.
    *
    * @return the secret key, which is not stored and cannot be shown again
    */
   public String issue(DSLContext tx, String accountId, String environment, String name) {
+    return issue(tx, accountId, environment, name, ALL_SCOPES, Optional.empty()).secret();
+  }
+
+  /** Issues a key inside the caller's transaction; the secret is in the answer only. */
+  public IssuedKey issue(DSLContext tx, String accountId, String environment, String name,
+      List<String> scopes, Optional<OffsetDateTime> expiresAt) {
+    String id = Ids.next("key");
     String secret = format.generate(environment);
-    repository.insert(tx, Ids.next("key"), accountId, environment, name, sha256(secret),
-        ApiKeyFormat.hint(secret));
-    return secret;
+    repository.insert(tx, new ApiKeyRepository.NewKey(id, accountId, environment, name, scopes,
+        sha256(secret), ApiKeyFormat.hint(secret), expiresAt));
+    return new IssuedKey(repository.find(tx, accountId, environment, id).orElseThrow(), secret);
+  }
+
+  /** A new secret for a key, as {@link ApiKeyRepository#roll} stores it. */
+  String newSecret(String environment) {
+    return format.generate(environment);
   }
 
   /**
-   * The principal of a presented key; empty when it is malformed, unknown or revoked.
-   * A malformed key (wrong shape or checksum) is refused without a database lookup.
+   * The principal of a presented key; empty when it is malformed, unknown, revoked, expired or
+   * a rolled-over secret past its grace period. A malformed key (wrong shape or checksum) is
+   * refused without a database lookup.
    */
   public Optional<Principal> authenticate(String presented) {
     if (ApiKeyFormat.environmentOf(presented).isEmpty()) {
       return Optional.empty();
     }
-    return repository.findActive(transactions.reads(), sha256(presented));
+    byte[] hash = sha256(presented);
+    String cacheKey = HexFormat.of().formatHex(hash);
+    Optional<Principal> principal = verified.get(cacheKey);
+    if (principal.isEmpty()) {
+      Optional<VerifiedKey> found = repository.findActive(transactions.reads(), hash);
+      found.ifPresent(key -> verified.put(cacheKey, key));
+      principal = found.map(VerifiedKey::principal);
+    }
+    principal.ifPresent(p -> usage.used(p.keyId(), clock.instant()));
+    return principal;
+  }
+
+  /** Makes this node forget what it cached about a key, e.g. once it is revoked or rolled. */
+  void forget(String keyId) {
+    verified.forgetKey(keyId);
+  }
+
+  /** Writes the {@code last_used_at} of the keys used since the last flush, in one batch. */
+  public void flushLastUsed() {
+    Map<String, Instant> used = usage.drain();
+    if (!used.isEmpty()) {
+      transactions.inTransaction(tx -> {
+        repository.recordLastUsed(tx, used);
+        return null;
+      });
+    }
   }
 
   static byte[] sha256(String key) {

@@ -14,9 +14,12 @@ import java.util.Map;
  * @param limits how much one request may ask of the server
  * @param shutdownGraceMillis how long in-flight requests may take to finish on shutdown
  *     ({@code MARK_SHUTDOWN_GRACE_MS}, default 10000)
+ * @param rateLimits plans, rate-limit backend and key cache ({@link RateLimitConfig})
+ * @param marketplace marketplace gateways ({@link MarketplaceConfig})
  */
 public record AppConfig(
-    int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis) {
+    int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis,
+    RateLimitConfig rateLimits, MarketplaceConfig marketplace) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -28,7 +31,8 @@ public record AppConfig(
   }
 
   public static AppConfig defaults() {
-    return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), LimitsConfig.defaults(), 10_000);
+    return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), LimitsConfig.defaults(), 10_000,
+        RateLimitConfig.defaults(), MarketplaceConfig.disabled());
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -42,18 +46,28 @@ public record AppConfig(
         DatabaseConfig.fromEnvironment(env),
         env.containsKey("MARK_DATA_DIR") ? Path.of(env.get("MARK_DATA_DIR")) : defaults.dataDir(),
         LimitsConfig.fromEnvironment(env),
-        EnvValues.longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()));
+        EnvValues.longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()),
+        RateLimitConfig.fromEnvironment(env),
+        MarketplaceConfig.fromEnvironment(env));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis);
+    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis);
+    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace);
   }
 
   public AppConfig withLimits(LimitsConfig newLimits) {
-    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis);
+    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace);
+  }
+
+  public AppConfig withRateLimits(RateLimitConfig newRateLimits) {
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace);
+  }
+
+  public AppConfig withMarketplace(MarketplaceConfig newMarketplace) {
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace);
   }
 }

@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param successStatus the status of its success response (the first 2xx declared)
  * @param securitySchemes the schemes that may authenticate it, any one sufficing; empty when
  *     the operation is public
+ * @param cost the units a call takes from the caller's rate limits and quota (its
+ *     {@code x-mark-cost}); 0 for a public operation, which is not rate-limited
+ * @param scope the scope a caller needs ({@code x-mark-scope}: {@code read}, {@code write} or
+ *     {@code manage}); empty for a public operation
  */
 public record ContractOperation(
     String operationId,
@@ -22,7 +26,9 @@ public record ContractOperation(
     List<ContractParameter> parameters,
     Optional<ContractBody> body,
     int successStatus,
-    List<String> securitySchemes) {
+    List<String> securitySchemes,
+    int cost,
+    Optional<String> scope) {
 
   public ContractOperation {
     parameters = List.copyOf(parameters);

@@ -22,6 +22,9 @@ import java.util.Optional;
 final class OperationReader {
 
   private static final String JSON = "application/json";
+  private static final String COST = "x-mark-cost";
+  private static final String SCOPE = "x-mark-scope";
+  private static final List<String> SCOPES = List.of("read", "write", "manage");
 
   private final OpenAPI openApi;
 
@@ -58,7 +61,47 @@ final class OperationReader {
         parameters,
         body,
         successStatus(operation),
-        securitySchemes(operation));
+        securitySchemes(operation),
+        cost(operation),
+        scope(operation));
+  }
+
+  /** The {@code x-mark-scope} of an operation: required on every secured one. */
+  private Optional<String> scope(Operation operation) {
+    Object declared = operation.getExtensions() == null
+        ? null
+        : operation.getExtensions().get(SCOPE);
+    if (securitySchemes(operation).isEmpty()) {
+      if (declared != null) {
+        throw new IllegalStateException(operation.getOperationId()
+            + " is public, so it needs no scope: remove its " + SCOPE);
+      }
+      return Optional.empty();
+    }
+    if (!(declared instanceof String scope) || !SCOPES.contains(scope)) {
+      throw new IllegalStateException(operation.getOperationId()
+          + " needs " + SCOPE + ": one of " + SCOPES);
+    }
+    return Optional.of(scope);
+  }
+
+  /** The {@code x-mark-cost} of an operation: required, at least 1, on every secured one. */
+  private int cost(Operation operation) {
+    Object declared = operation.getExtensions() == null
+        ? null
+        : operation.getExtensions().get(COST);
+    if (securitySchemes(operation).isEmpty()) {
+      if (declared != null) {
+        throw new IllegalStateException(operation.getOperationId()
+            + " is public, so it is not rate-limited: remove its " + COST);
+      }
+      return 0;
+    }
+    if (!(declared instanceof Integer cost) || cost < 1) {
+      throw new IllegalStateException(operation.getOperationId()
+          + " needs " + COST + ": a whole number of at least 1, the units a call costs");
+    }
+    return cost;
   }
 
   private void addParameters(List<ContractParameter> into, List<Parameter> declared, String pointer) {

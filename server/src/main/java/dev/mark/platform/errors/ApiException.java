@@ -10,8 +10,9 @@ import java.util.List;
  * <p>No stack trace is captured: these are expected outcomes, not failures to debug.
  */
 public abstract sealed class ApiException extends RuntimeException
-    permits BadRequest, Unauthorized, NotFound, MethodNotAllowed, Conflict, PayloadTooLarge,
-        UnsupportedMediaType, Unprocessable, ServiceUnavailable, Timeout {
+    permits BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict,
+        PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, ServiceUnavailable,
+        Timeout {
 
   private final String code;
   private final List<FieldIssue> issues;

@@ -4,11 +4,14 @@ import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.contract.ContractOperation;
 import dev.mark.platform.contract.SchemaValidator;
+import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.idempotency.IdempotencyScope;
 import dev.mark.platform.idempotency.StoredResponse;
+import dev.mark.platform.ratelimit.Admission;
+import dev.mark.platform.ratelimit.CallGuard;
 import dev.mark.platform.security.Authenticators;
 import dev.mark.platform.security.Principal;
 import io.javalin.config.RoutesConfig;
@@ -27,9 +30,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Registers the operations of the contract on Javalin. The generated {@code …ApiRoutes} classes
  * call {@link #bind} once per operation; for each request the binder then authenticates the
- * caller under the operation's security schemes, reads and validates every parameter and the
- * body against the contract, replays or records idempotent POSTs, calls the handler and answers
- * with the operation's declared success status. Nothing else registers an API route.
+ * caller under the operation's security schemes, charges the operation's cost to the caller's
+ * rate limits (headers on every response; units given back when the call ends in a 5xx),
+ * reads and validates every parameter and the body against the contract, replays or records
+ * idempotent POSTs, calls the handler, answers with the operation's declared success status and
+ * meters the answered call. Nothing else registers an API route.
  */
 public final class OperationBinder {
 
@@ -44,18 +49,21 @@ public final class OperationBinder {
   private final SchemaValidator validator;
   private final Authenticators authenticators;
   private final Idempotency idempotency;
+  private final CallGuard guard;
   private final ObjectMapper mapper;
   private final ParameterReader parameters;
   private final BodyReader bodies;
   private final Set<String> bound = new LinkedHashSet<>();
 
   public OperationBinder(RoutesConfig routes, ApiContract contract, SchemaValidator validator,
-      Authenticators authenticators, Idempotency idempotency, ObjectMapper mapper, BodyLimits limits) {
+      Authenticators authenticators, Idempotency idempotency, CallGuard guard, ObjectMapper mapper,
+      BodyLimits limits) {
     this.routes = routes;
     this.contract = contract;
     this.validator = validator;
     this.authenticators = authenticators;
     this.idempotency = idempotency;
+    this.guard = guard;
     this.mapper = mapper;
     this.parameters = new ParameterReader(validator);
     this.bodies = new BodyReader(mapper, limits);
@@ -101,6 +109,37 @@ public final class OperationBinder {
     Principal principal = operation.isPublic()
         ? null
         : authenticators.authenticate(operation.securitySchemes(), ctx::header);
+    if (principal == null) {
+      handleAdmitted(operation, invocation, ctx, null);
+      return;
+    }
+    Admission admission = Admission.UNLIMITED;
+    int status = 500;
+    int units = 0;
+    try {
+      admission = guard.admit(principal, operation);
+      admission.headers().forEach(ctx::header);
+      handleAdmitted(operation, invocation, ctx, principal);
+      status = ctx.statusCode();
+      units = admission.units();
+    } catch (ApiException e) {
+      status = ProblemResponder.statusOf(e);
+      if (status >= 500) {
+        admission.refund();
+      } else {
+        units = admission.units();
+      }
+      throw e;
+    } catch (Exception | Error e) {
+      admission.refund();
+      throw e;
+    } finally {
+      guard.answered(principal, status, units);
+    }
+  }
+
+  private void handleAdmitted(ContractOperation operation, Invocation invocation, Context ctx,
+      Principal principal) throws Exception {
     List<FieldIssue> issues = new ArrayList<>();
     Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
     RawBody raw = operation.body().isPresent()

@@ -6,11 +6,13 @@ import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.Conflict;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.Timeout;
+import dev.mark.platform.errors.TooManyRequests;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.errors.UnsupportedMediaType;
@@ -38,6 +40,9 @@ final class ProblemResponder {
     int status = statusOf(error);
     if (error instanceof MethodNotAllowed notAllowed) {
       ctx.header("Allow", String.join(", ", notAllowed.allowed()));
+    }
+    if (error instanceof TooManyRequests limited) {
+      limited.headers().forEach(ctx::header);
     }
     write(ctx, status, error.code(), error.detail(), error.issues());
   }
@@ -74,12 +79,14 @@ final class ProblemResponder {
     return switch (error) {
       case BadRequest e -> 400;
       case Unauthorized e -> 401;
+      case Forbidden e -> 403;
       case NotFound e -> 404;
       case MethodNotAllowed e -> 405;
       case Conflict e -> 409;
       case PayloadTooLarge e -> 413;
       case UnsupportedMediaType e -> 415;
       case Unprocessable e -> 422;
+      case TooManyRequests e -> 429;
       case ServiceUnavailable e -> 503;
       case Timeout e -> 504;
     };
@@ -89,12 +96,14 @@ final class ProblemResponder {
     return switch (status) {
       case 400 -> "The request is not valid";
       case 401 -> "Authentication required";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
       case 413 -> "Payload too large";
       case 415 -> "Unsupported media type";
       case 422 -> "The request cannot be carried out";
+      case 429 -> "Too many requests";
       case 503 -> "Service unavailable";
       case 504 -> "Timeout";
       default -> "Internal error";

@@ -1,0 +1,17 @@
+package dev.mark.platform.ratelimit;
+
+/**
+ * What a plan allows one caller: a burst rate, a sustained rate and a quota per calendar month
+ * (UTC), all in units (an operation costs its {@code x-mark-cost} in units).
+ *
+ * @param planId the plan's ID, e.g. {@code free}; part of the bucket's identity, so that a
+ *     change of plan starts from a fresh bucket
+ */
+public record PlanLimits(String planId, RateWindow burst, RateWindow sustained, long monthlyQuota) {
+
+  public PlanLimits {
+    if (monthlyQuota < 1) {
+      throw new IllegalArgumentException("the monthly quota of " + planId + " must be positive");
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.mark.platform.ratelimit;
+
+import dev.mark.platform.errors.TooManyRequests;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan, calendar
+ * month in UTC) with three bandwidths — burst and sustained (refilled continuously) and the
+ * monthly quota (never refilled: next month is a new bucket). A call passes only if every
+ * bandwidth has its cost, and then takes it from all three atomically. Thread-safe.
+ */
+public final class RateLimiter {
+
+  private static final String BURST = "burst";
+  private static final String SUSTAINED = "sustained";
+  private static final String MONTHLY = "monthly";
+
+  private final BucketStore store;
+  private final Clock clock;
+
+  public RateLimiter(BucketStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * Takes {@code cost} units from {@code caller}'s buckets.
+   *
+   * @param caller who is charged, e.g. an API key's ID
+   * @throws TooManyRequests when a limit or the quota does not have {@code cost} units left
+   */
+  public Admission admit(String caller, PlanLimits limits, int cost) {
+    Instant now = clock.instant();
+    YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+    long secondsToNextMonth = Math.max(1,
+        Duration.between(now, startOfNextMonth(month)).toSeconds());
+    Bucket bucket = store.bucket(bucketKey(caller, limits.planId(), month),
+        () -> configuration(limits));
+    VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(cost);
+    long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
+    List<RateLimitHeaders.PolicyState> policies = List.of(
+        state(BURST, limits.burst(), available[0]),
+        state(SUSTAINED, limits.sustained(), available[1]),
+        new RateLimitHeaders.PolicyState(MONTHLY, limits.monthlyQuota(),
+            monthSeconds(month), Math.max(0, available[2]), secondsToNextMonth));
+    Map<String, String> headers = RateLimitHeaders.of(policies);
+    if (result.getValue().isConsumed()) {
+      return new Admission(headers, cost, () -> bucket.addTokens(cost));
+    }
+    throw rejection(limits, cost, available[2], result.getValue(), secondsToNextMonth, headers);
+  }
+
+  /** What is left of {@code caller}'s monthly quota, without charging anything. */
+  public QuotaState quota(String caller, PlanLimits limits) {
+    Instant now = clock.instant();
+    YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+    Bucket bucket = store.bucket(bucketKey(caller, limits.planId(), month),
+        () -> configuration(limits));
+    long[] available = bucket.asVerbose().getAvailableTokens().getDiagnostics()
+        .getAvailableTokensPerEachBandwidth();
+    return new QuotaState(limits.planId(), limits.monthlyQuota(), Math.max(0, available[2]),
+        startOfNextMonth(month));
+  }
+
+  private static Instant startOfNextMonth(YearMonth month) {
+    return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  private static TooManyRequests rejection(PlanLimits limits, int cost, long quotaLeft,
+      ConsumptionProbe probe, long secondsToNextMonth, Map<String, String> headers) {
+    Map<String, String> withRetry = new LinkedHashMap<>(headers);
+    if (quotaLeft < cost) {
+      withRetry.put("Retry-After", Long.toString(secondsToNextMonth));
+      return new TooManyRequests("quota_exceeded", "The monthly quota of the plan "
+          + limits.planId() + " is used up; it renews at the start of next month (UTC).", withRetry);
+    }
+    long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
+    withRetry.put("Retry-After", Long.toString(retryAfter));
+    return new TooManyRequests("rate_limited", "The rate limit of the plan " + limits.planId()
+        + " is reached; retry in " + retryAfter + (retryAfter == 1 ? " second." : " seconds."),
+        withRetry);
+  }
+
+  private static RateLimitHeaders.PolicyState state(String name, RateWindow rate, long available) {
+    long remaining = Math.max(0, available);
+    long windowNanos = rate.window().toNanos();
+    // a continuously refilled bucket is full again once the missing units have dripped back
+    long nanosToFull = (long) ((double) (rate.limit() - remaining) / rate.limit() * windowNanos);
+    return new RateLimitHeaders.PolicyState(
+        name, rate.limit(), rate.window().toSeconds(), remaining, ceilSeconds(nanosToFull));
+  }
+
+  private static BucketConfiguration configuration(PlanLimits limits) {
+    List<Bandwidth> bandwidths = new ArrayList<>();
+    bandwidths.add(greedy(BURST, limits.burst()));
+    bandwidths.add(greedy(SUSTAINED, limits.sustained()));
+    bandwidths.add(Bandwidth.builder()
+        .capacity(limits.monthlyQuota())
+        .refillIntervally(limits.monthlyQuota(), Duration.ofDays(32))
+        .id(MONTHLY)
+        .build());
+    var builder = BucketConfiguration.builder();
+    bandwidths.forEach(builder::addLimit);
+    return builder.build();
+  }
+
+  private static Bandwidth greedy(String id, RateWindow rate) {
+    return Bandwidth.builder()
+        .capacity(rate.limit())
+        .refillGreedy(rate.limit(), rate.window())
+        .id(id)
+        .build();
+  }
+
+  private static long monthSeconds(YearMonth month) {
+    return Duration.ofDays(month.lengthOfMonth()).toSeconds();
+  }
+
+  private static long ceilSeconds(long nanos) {
+    return (nanos + 999_999_999L) / 1_000_000_000L;
+  }
+
+  /** A 64-bit key for the PostgreSQL backends, which need numeric keys (bucket4j #400). */
+  static long bucketKey(String caller, String planId, YearMonth month) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+          (caller + "|" + planId + "|" + month).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(digest).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

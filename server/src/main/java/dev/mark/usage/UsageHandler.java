@@ -1,0 +1,37 @@
+package dev.mark.usage;
+
+import dev.mark.api.UsageApi;
+import dev.mark.api.model.Quota;
+import dev.mark.api.model.Usage;
+import dev.mark.api.model.UsagePeriod;
+import dev.mark.platform.http.ApiCall;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The {@code usage} operations: the usage report as the API shows it. */
+public final class UsageHandler implements UsageApi {
+
+  private final UsageService usage;
+
+  public UsageHandler(UsageService usage) {
+    this.usage = usage;
+  }
+
+  @Override
+  public Usage getUsage(ApiCall call, OffsetDateTime from, OffsetDateTime to, String granularity) {
+    UsageReport report = usage.report(call.principal(),
+        Optional.ofNullable(from).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(to).map(OffsetDateTime::toInstant),
+        "day".equals(granularity) ? UsageReport.Granularity.DAY : UsageReport.Granularity.HOUR);
+    return new Usage(
+        Usage.GranularityEnum.fromValue(report.granularity().name().toLowerCase()),
+        report.from().atOffset(ZoneOffset.UTC),
+        report.to().atOffset(ZoneOffset.UTC),
+        report.periods().stream().map(p -> new UsagePeriod(p.keyId(),
+            p.periodStart().atOffset(ZoneOffset.UTC), p.successes(), p.clientErrors(),
+            p.rateLimited(), p.serverErrors(), p.units())).toList(),
+        new Quota(report.quota().planId(), report.quota().monthlyQuota(), report.quota().used(),
+            report.quota().remaining(), report.quota().resetsAt().atOffset(ZoneOffset.UTC)));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.mark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mark.support.HttpResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+@ExtendWith(RunningServer.Extension.class)
+class PlansApiTest {
+
+  @Test
+  void thePlansAreThoseOfTheConfigurationInItsOrder(RunningServer server) {
+    HttpResult result = server.anonymousClient().get("/v1/plans");
+
+    assertThat(result.status()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    result.json().get("data").forEach(plan -> ids.add(plan.get("id").asString()));
+    assertThat(ids).containsExactly("free", "mega", "tiny", "metered", "cluster");
+    JsonNode tiny = result.json().get("data").get(2);
+    assertThat(tiny.get("burst").get("limit").asLong()).isEqualTo(3);
+    assertThat(tiny.get("burst").get("window_seconds").asInt()).isEqualTo(60);
+    assertThat(tiny.get("sustained").get("limit").asLong()).isEqualTo(100);
+    assertThat(tiny.get("monthly_quota").asLong()).isEqualTo(1000);
+  }
+}
