@@ -81,7 +81,11 @@ public final class ApiCall {
 
   /** The JSON body, already checked against its schema; null when the body is not JSON. */
   public <T> T body(Class<T> type) {
-    return body == null ? null : mapper.treeToValue(body, type);
+    if (body == null) {
+      return null;
+    }
+    // a body kept as a JSON tree (bulk rows) is handed over as is, not copied node by node
+    return type.isInstance(body) ? type.cast(body) : mapper.treeToValue(body, type);
   }
 
   private <T> T parameter(String in, String name, Class<T> type) {
