@@ -37,7 +37,8 @@ class ArchitectureTest {
   static final ArchRule thePlatformDependsOnNoModule = noClasses()
       .that().resideInAPackage("dev.mark.platform..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          "dev.mark.datasets..", "dev.mark.keys..", "dev.mark.accounts..", "dev.mark.health..");
+          "dev.mark.datasets..", "dev.mark.keys..", "dev.mark.accounts..", "dev.mark.health..",
+          "dev.mark.plans..", "dev.mark.usage..", "dev.mark.marketplace..");
 
   @ArchTest
   static final ArchRule repositoriesAreInternalToTheirModule = classes()

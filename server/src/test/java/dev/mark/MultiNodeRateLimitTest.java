@@ -12,8 +12,6 @@ import dev.mark.platform.json.Json;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,97 +30,117 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three server processes on three ports share one PostgreSQL and the {@code postgres}
- * rate-limit backend: one key's requests, sent concurrently to all three, are held to the
- * plan's limit as a whole (the {@code cluster} plan of {@code test-plans.json}: 300 units a
- * month), not three times it.
+ * Three server processes on three ports share one PostgreSQL, with the {@code postgres}
+ * rate-limit backend and a key cache of 1 second: one key's requests, sent concurrently to all
+ * three, are held to the plan's limit as a whole (the {@code cluster} plan of
+ * {@code test-plans.json}: 300 units a month), not three times it; and a key revoked through
+ * one node stops working on the others within the cache's lifetime.
  */
 class MultiNodeRateLimitTest {
 
-  private static final int NODES = 3;
   private static final int QUOTA = 300;
   private static final int REQUESTS = 3 * QUOTA;
-  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+  private static Path dir;
+  private static EmbeddedPostgres postgres;
+  private static AccountService accounts;
+  private static Database database;
+  private static final List<ServerProcess> nodes = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    dir = Files.createTempDirectory("mark-multinode");
+    postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(dir.resolve("postgres"))
+        .setCleanDataDirectory(true)
+        .start();
+    String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+    database = Database.start(new DatabaseConfig(
+        Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir);
+    Transactions transactions = new Transactions(database.dsl());
+    accounts = new AccountService(transactions,
+        new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
+        PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
+    for (int i = 0; i < 3; i++) {
+      nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), Map.of(
+          "MARK_RATE_LIMIT_BACKEND", "postgres",
+          "MARK_KEY_CACHE_SECONDS", "1")));
+    }
+    for (ServerProcess node : nodes) {
+      node.awaitReady();
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    nodes.forEach(ServerProcess::close);
+    if (database != null) {
+      database.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    RunningServer.deleteRecursively(dir);
+  }
 
   @Test
   void threeNodesAdmitOneLimitNotThree() throws Exception {
-    Path dir = Files.createTempDirectory("mark-multinode");
-    List<Process> nodes = new ArrayList<>();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("postgres"))
-        .setCleanDataDirectory(true)
-        .start()) {
-      String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-      String apiKey = createKeyOnClusterPlan(jdbcUrl, dir);
-      List<String> bases = new ArrayList<>();
-      for (int i = 0; i < NODES; i++) {
-        int port = freePort();
-        nodes.add(startNode(jdbcUrl, port, dir.resolve("node" + i)));
-        bases.add("http://localhost:" + port);
-      }
-      for (int i = 0; i < NODES; i++) {
-        awaitReady(bases.get(i), nodes.get(i));
-      }
+    String apiKey = accounts.create("Cluster", "test", "cluster").apiKey();
 
-      Map<Integer, AtomicInteger> byStatus = sendConcurrently(bases, apiKey);
+    Map<Integer, AtomicInteger> byStatus = sendConcurrently(apiKey);
 
-      int admitted = byStatus.getOrDefault(200, new AtomicInteger()).get();
-      int refused = byStatus.getOrDefault(429, new AtomicInteger()).get();
-      System.out.printf("%d nodes, %d requests, quota %d: %d admitted, %d refused%n",
-          NODES, REQUESTS, QUOTA, admitted, refused);
-      assertThat(byStatus.keySet()).as("only 200s and 429s: %s", byStatus).containsOnly(200, 429);
-      assertThat(admitted + refused).isEqualTo(REQUESTS);
-      assertThat(admitted).as("never more than the plan's limit across the nodes")
-          .isLessThanOrEqualTo(QUOTA);
-      assertThat(admitted).as("at least 95% of the limit").isGreaterThanOrEqualTo(QUOTA * 95 / 100);
-      HttpResult after = new TestClient(bases.get(1), Map.of("X-API-Key", apiKey)).get("/v1/datasets");
-      assertThat(after.json().get("code").asString()).isEqualTo("quota_exceeded");
-    } finally {
-      nodes.forEach(MultiNodeRateLimitTest::stop);
-      RunningServer.deleteRecursively(dir);
-    }
+    int admitted = byStatus.getOrDefault(200, new AtomicInteger()).get();
+    int refused = byStatus.getOrDefault(429, new AtomicInteger()).get();
+    System.out.printf("%d nodes, %d requests, quota %d: %d admitted, %d refused%n",
+        nodes.size(), REQUESTS, QUOTA, admitted, refused);
+    assertThat(byStatus.keySet()).as("only 200s and 429s: %s", byStatus).containsOnly(200, 429);
+    assertThat(admitted + refused).isEqualTo(REQUESTS);
+    assertThat(admitted).as("never more than the plan's limit across the nodes")
+        .isLessThanOrEqualTo(QUOTA);
+    assertThat(admitted).as("at least 95% of the limit").isGreaterThanOrEqualTo(QUOTA * 95 / 100);
+    HttpResult after = client(1, apiKey).get("/v1/datasets");
+    assertThat(after.json().get("code").asString()).isEqualTo("quota_exceeded");
   }
 
-  private static String createKeyOnClusterPlan(String jdbcUrl, Path dir) {
-    DatabaseConfig config = new DatabaseConfig(
-        Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", "")));
-    try (Database database = Database.start(config, dir)) {
-      Transactions transactions = new Transactions(database.dsl());
-      PlanCatalog plans = PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper());
-      AccountService accounts = new AccountService(
-          transactions, new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()), plans);
-      return accounts.create("Cluster", "test", "cluster").apiKey();
-    }
-  }
-
-  private static Process startNode(String jdbcUrl, int port, Path dataDir) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(),
-        "-cp", System.getProperty("java.class.path"), App.class.getName())
-        .redirectErrorStream(true)
-        .redirectOutput(Path.of(dataDir + ".log").toFile());
-    Map<String, String> env = builder.environment();
-    env.put("PORT", Integer.toString(port));
-    env.put("DATABASE_URL", jdbcUrl);
-    env.put("MARK_DB_USER", "postgres");
-    env.put("MARK_DB_PASSWORD", "");
-    env.put("MARK_DATA_DIR", dataDir.toString());
-    env.put("MARK_RATE_LIMIT_BACKEND", "postgres");
-    env.put("MARK_PLANS_FILE", RunningServer.testPlans().toString());
-    return builder.start();
-  }
-
-  private static Map<Integer, AtomicInteger> sendConcurrently(List<String> bases, String apiKey)
+  @Test
+  void aKeyRevokedThroughOneNodeStopsWorkingOnEveryNodeWithinTheCacheLifetime()
       throws Exception {
+    String manager = accounts.create("Revoker", "test", "free").apiKey();
+    var created = client(0, manager)
+        .postJson("/v1/api-keys", "{\"name\": \"Leaked\", \"scopes\": [\"read\"]}").json();
+    String leaked = created.get("secret").asString();
+    for (int i = 0; i < nodes.size(); i++) {
+      assertThat(client(i, leaked).get("/v1/datasets").status()).as("cached on node " + i)
+          .isEqualTo(200);
+    }
+
+    assertThat(client(0, manager).delete("/v1/api-keys/" + created.get("key").get("id").asString())
+        .status()).isEqualTo(204);
+
+    assertThat(client(0, leaked).get("/v1/datasets").status()).as("at once where revoked")
+        .isEqualTo(401);
+    Thread.sleep(1_500);
+    for (int i = 0; i < nodes.size(); i++) {
+      assertThat(client(i, leaked).get("/v1/datasets").status()).as("node " + i).isEqualTo(401);
+    }
+  }
+
+  private static TestClient client(int node, String apiKey) {
+    return new TestClient(nodes.get(node).baseUrl(), Map.of("X-API-Key", apiKey));
+  }
+
+  private static Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
       List<Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
-        String base = bases.get(i % bases.size());
+        String base = nodes.get(i % nodes.size()).baseUrl();
         sent.add(pool.submit(() -> {
           HttpResponse<Void> response = http.send(
               HttpRequest.newBuilder(URI.create(base + "/v1/datasets"))
@@ -138,41 +156,5 @@ class MultiNodeRateLimitTest {
       }
     }
     return byStatus;
-  }
-
-  private static void awaitReady(String base, Process node) throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(node.isAlive()).as("node on " + base + " exited").isTrue();
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("node on " + base + " was not ready within " + STARTUP_TIMEOUT);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void stop(Process node) {
-    node.destroy();
-    try {
-      if (!node.waitFor(30, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      node.destroyForcibly();
-    }
   }
 }

@@ -6,14 +6,13 @@ import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.ids.Ids;
+import dev.mark.platform.pagination.Cursors;
 import dev.mark.platform.security.Principal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,13 +82,13 @@ public final class DatasetService {
    * @throws BadRequest when the cursor was not made by this API
    */
   public DatasetPage list(Principal caller, int limit, Optional<String> cursor) {
-    Optional<String> before = cursor.map(DatasetService::decodeCursor);
+    Optional<String> before = cursor.map(c -> Cursors.decode(c, PREFIX));
     List<DatasetRecord> rows = repository.page(transactions.reads(), owner(caller), before, limit + 1);
     if (rows.size() <= limit) {
       return new DatasetPage(rows, Optional.empty());
     }
     List<DatasetRecord> page = rows.subList(0, limit);
-    return new DatasetPage(page, Optional.of(encodeCursor(page.getLast().id())));
+    return new DatasetPage(page, Optional.of(Cursors.encode(page.getLast().id())));
   }
 
   /** Deletes a dataset and its rows. @throws NotFound when the caller has no such dataset */
@@ -124,23 +123,5 @@ public final class DatasetService {
 
   private static NotFound notFound(String id) {
     return new NotFound("not_found", "There is no dataset " + id + ".");
-  }
-
-  private static String encodeCursor(String lastId) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(lastId.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static String decodeCursor(String cursor) {
-    try {
-      String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-      if (Ids.isWellFormed(PREFIX, id)) {
-        return id;
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64url: reported below like any other foreign cursor
-    }
-    throw BadRequest.validation(List.of(new FieldIssue(FieldIssue.Location.QUERY, "/cursor",
-        "invalid_cursor", "is not a next_cursor given by this API")));
   }
 }

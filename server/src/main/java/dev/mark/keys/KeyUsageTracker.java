@@ -1,7 +1,7 @@
 package dev.mark.keys;
 
+import dev.mark.platform.jobs.Buffers;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,13 +20,6 @@ final class KeyUsageTracker {
 
   /** Takes what was recorded since the last drain. */
   Map<String, Instant> drain() {
-    Map<String, Instant> taken = new HashMap<>();
-    for (String keyId : lastUsed.keySet()) {
-      Instant at = lastUsed.remove(keyId);
-      if (at != null) {
-        taken.put(keyId, at);
-      }
-    }
-    return taken;
+    return Buffers.drain(lastUsed);
   }
 }

@@ -1,11 +1,11 @@
 package dev.mark.usage;
 
+import dev.mark.platform.jobs.Buffers;
 import dev.mark.platform.ratelimit.CallMeter;
 import dev.mark.platform.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,14 +35,7 @@ public final class UsageMeter implements CallMeter {
 
   /** Takes the counts recorded since the last drain. */
   Map<Slot, UsageCounts> drain() {
-    Map<Slot, UsageCounts> taken = new HashMap<>();
-    for (Slot slot : counts.keySet()) {
-      UsageCounts slotCounts = counts.remove(slot);
-      if (slotCounts != null) {
-        taken.put(slot, slotCounts);
-      }
-    }
-    return taken;
+    return Buffers.drain(counts);
   }
 
   /** Puts back counts that could not be written, to be written with the next ones. */

@@ -25,6 +25,7 @@ final class OperationReader {
   private static final String COST = "x-mark-cost";
   private static final String SCOPE = "x-mark-scope";
   private static final List<String> SCOPES = List.of("read", "write", "manage");
+  private static final Object MISSING = new Object();
 
   private final OpenAPI openApi;
 
@@ -66,42 +67,47 @@ final class OperationReader {
         scope(operation));
   }
 
+  /** The {@code x-mark-cost} of an operation: required, at least 1, on every secured one. */
+  private int cost(Operation operation) {
+    return securedExtension(operation, COST)
+        .map(declared -> {
+          if (!(declared instanceof Integer cost) || cost < 1) {
+            throw new IllegalStateException(operation.getOperationId()
+                + " needs " + COST + ": a whole number of at least 1, the units a call costs");
+          }
+          return cost;
+        })
+        .orElse(0);
+  }
+
   /** The {@code x-mark-scope} of an operation: required on every secured one. */
   private Optional<String> scope(Operation operation) {
+    return securedExtension(operation, SCOPE).map(declared -> {
+      if (!(declared instanceof String scope) || !SCOPES.contains(scope)) {
+        throw new IllegalStateException(operation.getOperationId()
+            + " needs " + SCOPE + ": one of " + SCOPES);
+      }
+      return scope;
+    });
+  }
+
+  /**
+   * A vendor extension that every secured operation must declare and no public one may: empty
+   * for a public operation; for a secured one, its value, or {@link #MISSING} (a value of no
+   * valid type, which the callers refuse) when it is not declared.
+   */
+  private Optional<Object> securedExtension(Operation operation, String name) {
     Object declared = operation.getExtensions() == null
         ? null
-        : operation.getExtensions().get(SCOPE);
+        : operation.getExtensions().get(name);
     if (securitySchemes(operation).isEmpty()) {
       if (declared != null) {
         throw new IllegalStateException(operation.getOperationId()
-            + " is public, so it needs no scope: remove its " + SCOPE);
+            + " is public, so it is not rate-limited and needs no scope: remove its " + name);
       }
       return Optional.empty();
     }
-    if (!(declared instanceof String scope) || !SCOPES.contains(scope)) {
-      throw new IllegalStateException(operation.getOperationId()
-          + " needs " + SCOPE + ": one of " + SCOPES);
-    }
-    return Optional.of(scope);
-  }
-
-  /** The {@code x-mark-cost} of an operation: required, at least 1, on every secured one. */
-  private int cost(Operation operation) {
-    Object declared = operation.getExtensions() == null
-        ? null
-        : operation.getExtensions().get(COST);
-    if (securitySchemes(operation).isEmpty()) {
-      if (declared != null) {
-        throw new IllegalStateException(operation.getOperationId()
-            + " is public, so it is not rate-limited: remove its " + COST);
-      }
-      return 0;
-    }
-    if (!(declared instanceof Integer cost) || cost < 1) {
-      throw new IllegalStateException(operation.getOperationId()
-          + " needs " + COST + ": a whole number of at least 1, the units a call costs");
-    }
-    return cost;
+    return Optional.of(declared == null ? MISSING : declared);
   }
 
   private void addParameters(List<ContractParameter> into, List<Parameter> declared, String pointer) {

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan, calendar
- * month in UTC) with three bandwidths — burst and sustained (refilled continuously) and the
+ * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan and its
+ * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled continuously) and the
  * monthly quota (never refilled: next month is a new bucket). A call passes only if every
  * bandwidth has its cost, and then takes it from all three atomically. Thread-safe.
  */
@@ -51,7 +51,7 @@ public final class RateLimiter {
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
     long secondsToNextMonth = Math.max(1,
         Duration.between(now, startOfNextMonth(month)).toSeconds());
-    Bucket bucket = store.bucket(bucketKey(caller, limits.planId(), month),
+    Bucket bucket = store.bucket(bucketKey(caller, limits, month),
         () -> configuration(limits));
     VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(cost);
     long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
@@ -71,7 +71,7 @@ public final class RateLimiter {
   public QuotaState quota(String caller, PlanLimits limits) {
     Instant now = clock.instant();
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-    Bucket bucket = store.bucket(bucketKey(caller, limits.planId(), month),
+    Bucket bucket = store.bucket(bucketKey(caller, limits, month),
         () -> configuration(limits));
     long[] available = bucket.asVerbose().getAvailableTokens().getDiagnostics()
         .getAvailableTokensPerEachBandwidth();
@@ -137,11 +137,15 @@ public final class RateLimiter {
     return (nanos + 999_999_999L) / 1_000_000_000L;
   }
 
-  /** A 64-bit key for the PostgreSQL backends, which need numeric keys (bucket4j #400). */
-  static long bucketKey(String caller, String planId, YearMonth month) {
+  /**
+   * A 64-bit key for the PostgreSQL backends, which need numeric keys (bucket4j #400). It covers
+   * the plan's limits, not only its ID: a stored bucket keeps the configuration it was created
+   * with, so changed limits must start a new bucket (whose count starts from zero).
+   */
+  static long bucketKey(String caller, PlanLimits limits, YearMonth month) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          (caller + "|" + planId + "|" + month).getBytes(StandardCharsets.UTF_8));
+          (caller + "|" + limits + "|" + month).getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.wrap(digest).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
