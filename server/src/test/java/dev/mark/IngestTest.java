@@ -36,11 +36,12 @@ class IngestTest {
         {"rows": [
           {"s": "tab\\there, \\"quoted\\", back\\\\slash\\nnew line", "n": 0.1, "i": 9007199254740993,
            "b": true, "d": "2026-02-28", "t": "2026-03-29T02:30:00+02:00", "must": "x"},
-          {"must": "only the required one"}]}""");
+          {"must": "only the required one"},
+          {"must": "far east", "t": "2026-01-01T00:00:00+18:00", "d": "2026-01-01"}]}""");
 
     assertThat(result.status()).as(result.body()).isEqualTo(200);
-    assertThat(result.json().get("inserted").asLong()).isEqualTo(2);
-    assertThat(result.json().get("dataset").get("row_count").asLong()).isEqualTo(2);
+    assertThat(result.json().get("inserted").asLong()).isEqualTo(3);
+    assertThat(result.json().get("dataset").get("row_count").asLong()).isEqualTo(3);
 
     JsonNode rows = ds.client.get(ds.path + "/rows").json().get("data");
     JsonNode first = rows.get(0);
@@ -53,6 +54,8 @@ class IngestTest {
     JsonNode second = rows.get(1);
     assertThat(second.get("s").isNull()).isTrue();
     assertThat(second.get("must").asString()).isEqualTo("only the required one");
+    // an offset Java reads but PostgreSQL would refuse is stored by its instant
+    assertThat(rows.get(2).get("t").asString()).isEqualTo("2025-12-31T06:00:00Z");
   }
 
   @Test

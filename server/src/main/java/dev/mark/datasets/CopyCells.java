@@ -23,7 +23,8 @@ final class CopyCells {
     if (type == ValueType.INTEGER && json.canConvertToExactIntegral() && json.canConvertToLong()) {
       return Long.toString(json.longValue());
     }
-    return typed(type, ValueParser.fromJson(type, scalar(json)));
+    Object value = ValueParser.fromJson(type, scalar(json));
+    return isTime(type) && TimeText.isPlain(json.stringValue()) ? json.stringValue() : typed(type, value);
   }
 
   /** A JSON scalar as {@link ValueParser} takes it; objects and arrays as text, to be refused. */
@@ -57,8 +58,16 @@ final class CopyCells {
     return switch (type) {
       case NUMBER -> isPlainDecimal(text, 100) ? text : typed(type, ValueParser.fromText(type, text));
       case INTEGER -> isPlainInteger(text) ? text : typed(type, ValueParser.fromText(type, text));
-      default -> typed(type, ValueParser.fromText(type, text));
+      default -> {
+        // checked (shape, calendar, years 1 to 9999) even when passed on as written
+        Object value = ValueParser.fromText(type, text);
+        yield isTime(type) && TimeText.isPlain(text) ? text : typed(type, value);
+      }
     };
+  }
+
+  private static boolean isTime(ValueType type) {
+    return type == ValueType.DATE || type == ValueType.TIMESTAMP;
   }
 
   private static String typed(ValueType type, Object value) {

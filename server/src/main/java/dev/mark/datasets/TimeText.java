@@ -52,6 +52,23 @@ final class TimeText {
     }
   }
 
+  /**
+   * Whether a text already read as a timestamp or date has the plain shape
+   * ({@code YYYY-MM-DD}, or {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)}) that PostgreSQL
+   * reads as the same value, so that it can be passed to COPY as written.
+   */
+  static boolean isPlain(String text) {
+    int length = text.length();
+    if (length == 10) {
+      return text.charAt(4) == '-' && text.charAt(7) == '-';
+    }
+    boolean shape = length >= 20 && length <= 35 && text.charAt(4) == '-' && text.charAt(7) == '-'
+        && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':';
+    // PostgreSQL refuses offsets beyond ±15:59 that Java accepts: those are written in UTC
+    return shape && (text.charAt(length - 1) == 'Z'
+        || (text.charAt(length - 5) - '0') * 10 + (text.charAt(length - 4) - '0') <= 14);
+  }
+
   /** {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)}, or null for any other shape. */
   private static OffsetDateTime fastTimestamp(String text) {
     int length = text.length();
@@ -76,13 +93,17 @@ final class TimeText {
       }
     }
     ZoneOffset offset = offset(text, position);
-    int[] fields = {digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
-        digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19)};
-    if (offset == null || nanos < 0 || java.util.Arrays.stream(fields).anyMatch(f -> f < 0)) {
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if (offset == null || nanos < 0 || (year | month | day | hour | minute | second) < 0) {
       return null;
     }
     try {
-      return OffsetDateTime.of(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], nanos, offset)
+      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset)
           .withOffsetSameInstant(ZoneOffset.UTC);
     } catch (DateTimeException e) {
       return null;
