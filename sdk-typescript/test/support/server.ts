@@ -22,14 +22,15 @@ const STOP_TIMEOUT_MS = 20_000;
 /**
  * Starts `java -jar $MARK_SERVER_JAR` with PORT=0 and a fresh MARK_DATA_DIR, and resolves once
  * it prints its API key and its address. Java is $JAVA_HOME/bin/java if JAVA_HOME is set, else
- * `java` on the PATH. Rejects, with the server's last output, if it exits or stays silent.
+ * `java` on the PATH. `extraEnv` adds server settings (e.g. MARK_PLANS_FILE). Rejects, with the
+ * server's last output, if it exits or stays silent.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const jar = serverJar();
   const dataDir = await mkdtemp(join(tmpdir(), "mark-sdk-ts-"));
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
   const child = spawn(java, ["-jar", jar], {
-    env: { ...process.env, PORT: "0", MARK_DATA_DIR: dataDir },
+    env: { ...process.env, ...extraEnv, PORT: "0", MARK_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));

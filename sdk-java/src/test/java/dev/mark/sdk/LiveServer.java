@@ -52,6 +52,11 @@ final class LiveServer implements AutoCloseable {
 
   /** Starts the jar named by the system property {@code mark.server.jar} and waits until it listens. */
   static LiveServer start() throws IOException, InterruptedException {
+    return start(Map.of());
+  }
+
+  /** Like {@link #start()}, with extra server settings (e.g. {@code MARK_PLANS_FILE}). */
+  static LiveServer start(Map<String, String> extraEnv) throws IOException, InterruptedException {
     Path jar = serverJar();
     Path dataDir = Files.createTempDirectory("mark-sdk-test-");
     ProcessBuilder builder =
@@ -61,6 +66,7 @@ final class LiveServer implements AutoCloseable {
     // an inherited database URL would point the server away from its embedded PostgreSQL
     env.remove("DATABASE_URL");
     env.remove("MARK_DB_URL");
+    env.putAll(extraEnv);
     env.put("PORT", "0");
     env.put("MARK_DATA_DIR", dataDir.toString());
     Process process = builder.start();

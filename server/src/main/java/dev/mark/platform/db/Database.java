@@ -74,6 +74,9 @@ public final class Database implements AutoCloseable {
       return EmbeddedPostgres.builder()
           .setDataDirectory(directory)
           .setCleanDataDirectory(false)
+          // stopped by close(), after the app's last writes (usage, last-used times); its own
+          // JVM shutdown hook would race them and cut their connections
+          .setRegisterShutdownHook(false)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
