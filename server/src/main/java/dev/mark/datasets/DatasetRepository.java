@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.primaryKey;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.CreateTableElementListStep;
@@ -80,6 +81,16 @@ final class DatasetRepository {
         .and(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
         .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
         .fetchOptional(r -> new StoredDataset(toDataset(r), r.get(DATASETS.TABLE_NAME)));
+  }
+
+  /** Adds {@code added} to a dataset's row count, stamps it updated at {@code now}; returns it. */
+  DatasetRecord countAdded(DSLContext dsl, String id, long added, OffsetDateTime now) {
+    return dsl.update(DATASETS)
+        .set(DATASETS.ROW_COUNT, DATASETS.ROW_COUNT.plus(added))
+        .set(DATASETS.UPDATED_AT, now)
+        .where(DATASETS.ID.eq(id))
+        .returning()
+        .fetchSingle(this::toDataset);
   }
 
   /** Up to {@code limit} datasets, newest first, older than {@code beforeId} if given. */

@@ -7,7 +7,6 @@ import static org.jooq.impl.DSL.table;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,15 +71,6 @@ final class RowsRepository {
         }
       }
     });
-  }
-
-  /** Adds {@code added} to the dataset's row count and stamps it updated at {@code now}. */
-  void countAdded(DSLContext tx, String datasetId, long added, OffsetDateTime now) {
-    tx.update(DATASETS)
-        .set(DATASETS.ROW_COUNT, DATASETS.ROW_COUNT.plus(added))
-        .set(DATASETS.UPDATED_AT, now)
-        .where(DATASETS.ID.eq(datasetId))
-        .execute();
   }
 
   /** Up to {@code limit} rows after {@code afterRowId}, in insertion order. */

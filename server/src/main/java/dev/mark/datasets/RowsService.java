@@ -1,17 +1,14 @@
 package dev.mark.datasets;
 
 import dev.mark.platform.db.Transactions;
-import dev.mark.platform.errors.BadRequest;
-import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.pagination.Cursors;
 import dev.mark.platform.security.Principal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,20 +50,20 @@ public final class RowsService {
     }
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
-    return write(caller, stored, sink -> JsonRows.copy(columns, values, sink));
+    return write(stored, sink -> JsonRows.copy(columns, values, sink));
   }
 
   /** Adds rows given as CSV with a header row. */
   public Ingested ingestCsv(Principal caller, String datasetId, byte[] csv) {
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
-    return write(caller, stored, sink -> CsvRows.copy(columns, csv, maxRowsPerRequest, sink));
+    return write(stored, sink -> CsvRows.copy(columns, csv, maxRowsPerRequest, sink));
   }
 
   /** Rows in insertion order, after the row the cursor names. */
   public RowsPage list(Principal caller, String datasetId, int limit, Optional<String> cursor) {
     StoredDataset stored = find(caller, datasetId);
-    long after = cursor.map(RowsService::decodeCursor).orElse(0L);
+    long after = cursor.map(Cursors::decodeRow).orElse(0L);
     RowsRepository.RowPage page = rows.page(transactions.reads(), stored.tableName(),
         stored.dataset().columns(), after, limit + 1);
     if (page.rows().size() <= limit) {
@@ -74,11 +71,11 @@ public final class RowsService {
     }
     // one row more than asked was fetched, to learn whether there is a next page
     return new RowsPage(page.rows().subList(0, limit),
-        Optional.of(encodeCursor(page.rowIds().get(limit - 1))));
+        Optional.of(Cursors.encodeRow(page.rowIds().get(limit - 1))));
   }
 
   /** Runs {@code producer}, which checks rows and streams them to COPY, in one transaction. */
-  private Ingested write(Principal caller, StoredDataset stored, Consumer<CopySink> producer) {
+  private Ingested write(StoredDataset stored, Consumer<CopySink> producer) {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
         .truncatedTo(ChronoUnit.MILLIS);
     String id = stored.dataset().id();
@@ -87,9 +84,7 @@ public final class RowsService {
         throw notFound(id);
       }
       long inserted = rows.copy(tx, stored.tableName(), stored.dataset().columns(), producer);
-      rows.countAdded(tx, id, inserted, now);
-      DatasetRecord after = datasets.findStored(tx, owner(caller), id).orElseThrow().dataset();
-      return new Ingested(inserted, after);
+      return new Ingested(inserted, datasets.countAdded(tx, id, inserted, now));
     });
   }
 
@@ -108,26 +103,5 @@ public final class RowsService {
 
   private static NotFound notFound(String id) {
     return new NotFound("not_found", "There is no dataset " + id + ".");
-  }
-
-  private static String encodeCursor(long rowId) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(("r" + rowId).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static long decodeCursor(String cursor) {
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-      if (text.startsWith("r")) {
-        long rowId = Long.parseLong(text.substring(1));
-        if (rowId >= 0) {
-          return rowId;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64url or not a number: reported below like any other foreign cursor
-    }
-    throw BadRequest.validation(List.of(new FieldIssue(FieldIssue.Location.QUERY, "/cursor",
-        "invalid_cursor", "is not a next_cursor given by this API")));
   }
 }
