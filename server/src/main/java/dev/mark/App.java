@@ -25,6 +25,7 @@ import dev.mark.platform.db.Database;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.docs.DocsRoutes;
 import dev.mark.platform.http.BodyLimits;
+import dev.mark.platform.http.Cors;
 import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
@@ -37,6 +38,11 @@ import dev.mark.platform.ratelimit.MemoryBucketStore;
 import dev.mark.platform.ratelimit.PostgresBucketStore;
 import dev.mark.platform.ratelimit.RateLimiter;
 import dev.mark.platform.security.Authenticators;
+import dev.mark.platform.security.OriginPolicy;
+import dev.mark.sessions.AuthHandler;
+import dev.mark.sessions.BearerAuthenticator;
+import dev.mark.sessions.CookieSessionAuthenticator;
+import dev.mark.sessions.SessionService;
 import dev.mark.usage.UsageHandler;
 import dev.mark.usage.UsageMeter;
 import dev.mark.usage.UsageService;
@@ -64,18 +70,21 @@ public final class App implements AutoCloseable {
   private final AppConfig config;
   private final Database database;
   private final AccountService accounts;
+  private final SessionService sessions;
   private final Javalin javalin;
   private final InFlightRequests inFlight;
   private final Optional<AccountService.CreatedAccount> developmentAccount;
   private final Periodic flusher;
   private final Periodic purger;
 
-  private App(AppConfig config, Database database, AccountService accounts, Javalin javalin,
+  private App(AppConfig config, Database database, AccountService accounts,
+      SessionService sessions, Javalin javalin,
       InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount,
       Periodic flusher, Periodic purger) {
     this.config = config;
     this.database = database;
     this.accounts = accounts;
+    this.sessions = sessions;
     this.javalin = javalin;
     this.inFlight = inFlight;
     this.developmentAccount = developmentAccount;
@@ -108,9 +117,13 @@ public final class App implements AutoCloseable {
     RowsService rows = new RowsService(transactions, mapper, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
+    SessionService sessions = new SessionService(transactions, accounts, config.auth(), clock);
+    OriginPolicy origins = new OriginPolicy(config.auth().corsOrigins());
     Authenticators authenticators = new Authenticators(List.of(
         new ApiKeyAuthenticator(keys),
-        new MarketplaceAuthenticator(config.marketplace().proxySecret(), marketplace, plans)));
+        new MarketplaceAuthenticator(config.marketplace().proxySecret(), marketplace, plans),
+        new BearerAuthenticator(sessions),
+        new CookieSessionAuthenticator(sessions, origins)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
     RateLimiter limiter = new RateLimiter(bucketStore(config, database), clock);
@@ -131,6 +144,7 @@ public final class App implements AutoCloseable {
         server.setStopTimeout(config.shutdownGraceMillis());
       });
       pipeline.install(javalinConfig);
+      Cors.install(javalinConfig, origins);
       DocsRoutes.install(javalinConfig, contract);
 
       OperationBinder binder = new OperationBinder(javalinConfig.routes, contract, validator,
@@ -139,6 +153,7 @@ public final class App implements AutoCloseable {
       ApiRoutes.bindAll(binder,
           new AnalyticsHandler(queries),
           new ApiKeysHandler(keyManagement),
+          new AuthHandler(sessions, origins, clock),
           new DatasetsHandler(datasets),
           new PlansHandler(plans),
           new PlatformHandler(database),
@@ -155,7 +170,7 @@ public final class App implements AutoCloseable {
       keys.flushLastUsed();
     });
     Periodic purger = new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired);
-    return new App(config, database, accounts, javalin, inFlight, developmentAccount, flusher, purger);
+    return new App(config, database, accounts, sessions, javalin, inFlight, developmentAccount, flusher, purger);
   }
 
   private static BucketStore bucketStore(AppConfig config, Database database) {
@@ -186,6 +201,11 @@ public final class App implements AutoCloseable {
   /** The account service, for tests that need a second account. */
   AccountService accounts() {
     return accounts;
+  }
+
+  /** The session service, for tests of signing-key rotation. */
+  SessionService sessions() {
+    return sessions;
   }
 
   /** The requests being served, for tests of shutdown. */

@@ -3,6 +3,7 @@ package dev.mark;
 import dev.mark.accounts.AccountService;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.config.AppConfig;
+import dev.mark.platform.config.AuthConfig;
 import dev.mark.platform.config.LimitsConfig;
 import dev.mark.platform.config.MarketplaceConfig;
 import dev.mark.platform.config.RateLimitConfig;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,6 +39,10 @@ public final class RunningServer implements AutoCloseable {
   public static final int MAX_INGEST_ROWS = 20_000;
   /** The secret the test server expects from a marketplace gateway. */
   public static final String MARKETPLACE_SECRET = "test-marketplace-proxy-secret";
+  /** The one browser origin the test server allows (MARK_CORS_ORIGINS). */
+  public static final String APP_ORIGIN = "http://localhost:3000";
+  /** Failed logins per email per window on the test server. */
+  public static final int LOGIN_ATTEMPTS_PER_EMAIL = 3;
 
   private final Path dataDir;
   private final App app;
@@ -56,7 +62,10 @@ public final class RunningServer implements AutoCloseable {
           .withDataDir(dataDir)
           .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS))
           .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))
-          .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)));
+          .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)))
+          .withAuth(AuthConfig.defaults()
+              .withCorsOrigins(List.of(APP_ORIGIN))
+              .withLoginThrottle(LOGIN_ATTEMPTS_PER_EMAIL, 10_000, Duration.ofMinutes(15)));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

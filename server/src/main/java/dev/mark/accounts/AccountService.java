@@ -6,8 +6,9 @@ import dev.mark.plans.PlanCatalog;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.ids.Ids;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
-/** Accounts: who owns data and keys. (Sign-up and sessions come with the accounts issue.) */
+/** Accounts: who owns data and keys. Users and their sessions are in {@code dev.mark.sessions}. */
 public final class AccountService {
 
   /** A new account and its first key; the key's secret is shown once. */
@@ -38,6 +39,23 @@ public final class AccountService {
           ApiKeyService.ALL_SCOPES, Optional.empty());
       return new CreatedAccount(accountId, key.key().id(), key.secret());
     });
+  }
+
+  /**
+   * Creates the account of a new user, on the default plan and without an API key, inside the
+   * caller's transaction.
+   *
+   * @return its ID
+   */
+  public String createForUser(DSLContext tx, String name) {
+    String accountId = Ids.next("acct");
+    repository.insert(tx, accountId, name, plans.defaultPlan());
+    return accountId;
+  }
+
+  /** Adds the key that counts a session's calls in {@code environment}; returns its ID. */
+  public String sessionKey(DSLContext tx, String accountId, String environment) {
+    return keys.issueSessionKey(tx, accountId, environment);
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.mark.keys;
 
 import dev.mark.platform.errors.Unauthorized;
+import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
 import dev.mark.platform.security.SchemeAuthenticator;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The {@code ApiKeyAuth} scheme: a Mark API key in the {@code X-API-Key} header. */
 public final class ApiKeyAuthenticator implements SchemeAuthenticator {
@@ -23,8 +23,8 @@ public final class ApiKeyAuthenticator implements SchemeAuthenticator {
   }
 
   @Override
-  public Optional<Principal> authenticate(Function<String, String> headers) {
-    String presented = headers.apply(HEADER);
+  public Optional<Principal> authenticate(CallerRequest request) {
+    String presented = request.header(HEADER);
     if (presented == null || presented.isBlank()) {
       return Optional.empty();
     }

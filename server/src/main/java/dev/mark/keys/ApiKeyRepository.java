@@ -26,12 +26,25 @@ import org.jooq.Record;
  */
 final class ApiKeyRepository {
 
+  /** Keys opened by a secret; the other kind, {@code session}, counts a session's calls. */
+  private static final String KIND_SECRET = "secret";
+
   /** A new key's row. */
   record NewKey(String id, String accountId, String environment, String name, List<String> scopes,
       byte[] secretHash, String hint, Optional<OffsetDateTime> expiresAt) {}
 
   void insert(DSLContext dsl, NewKey key) {
+    insert(dsl, key, KIND_SECRET);
+  }
+
+  /** Inserts the key of a session: like a secret key, but never listed nor opened by a secret. */
+  void insertSessionKey(DSLContext dsl, NewKey key) {
+    insert(dsl, key, "session");
+  }
+
+  private void insert(DSLContext dsl, NewKey key, String kind) {
     dsl.insertInto(API_KEYS)
+        .set(API_KEYS.KIND, kind)
         .set(API_KEYS.ID, key.id())
         .set(API_KEYS.ACCOUNT_ID, key.accountId())
         .set(API_KEYS.ENVIRONMENT, key.environment())
@@ -51,7 +64,8 @@ final class ApiKeyRepository {
             when(viaPrevious, API_KEYS.PREVIOUS_SECRET_EXPIRES_AT).as("secret_expires_at"))
         .from(API_KEYS)
         .join(ACCOUNTS).on(ACCOUNTS.ID.eq(API_KEYS.ACCOUNT_ID))
-        .where(API_KEYS.SECRET_HASH.eq(secretHash)
+        .where(API_KEYS.KIND.eq(KIND_SECRET))
+        .and(API_KEYS.SECRET_HASH.eq(secretHash)
             .or(viaPrevious.and(API_KEYS.PREVIOUS_SECRET_EXPIRES_AT.gt(currentOffsetDateTime()))))
         .and(API_KEYS.REVOKED_AT.isNull())
         .and(API_KEYS.EXPIRES_AT.isNull().or(API_KEYS.EXPIRES_AT.gt(currentOffsetDateTime())))
@@ -118,6 +132,7 @@ final class ApiKeyRepository {
 
   private static Condition owned(String accountId, String environment) {
     return API_KEYS.ACCOUNT_ID.eq(accountId)
+        .and(API_KEYS.KIND.eq(KIND_SECRET))
         .and(API_KEYS.ENVIRONMENT.eq(environment))
         .and(API_KEYS.REVOKED_AT.isNull());
   }

@@ -60,6 +60,20 @@ public final class ApiKeyService {
     return new IssuedKey(repository.find(tx, accountId, environment, id).orElseThrow(), secret);
   }
 
+  /**
+   * Adds the key row that counts a session's calls in {@code environment}: it has every scope,
+   * no secret opens it, and key lists do not show it.
+   *
+   * @return its ID
+   */
+  public String issueSessionKey(DSLContext tx, String accountId, String environment) {
+    String id = Ids.next("key");
+    byte[] unopenable = sha256(format.generate(environment));
+    repository.insertSessionKey(tx, new ApiKeyRepository.NewKey(id, accountId, environment,
+        "Web app sessions (" + environment + ")", ALL_SCOPES, unopenable, "session", Optional.empty()));
+    return id;
+  }
+
   /** A new secret for a key, as {@link ApiKeyRepository#roll} stores it. */
   String newSecret(String environment) {
     return format.generate(environment);

@@ -5,6 +5,7 @@ import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.Unauthorized;
+import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
 import dev.mark.platform.security.SchemeAuthenticator;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -51,8 +51,8 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
   }
 
   @Override
-  public Optional<Principal> authenticate(Function<String, String> headers) {
-    String presented = headers.apply(SECRET_HEADER);
+  public Optional<Principal> authenticate(CallerRequest request) {
+    String presented = request.header(SECRET_HEADER);
     if (presented == null || presented.isEmpty()) {
       return Optional.empty();
     }
@@ -61,8 +61,8 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
       throw new Unauthorized("invalid_proxy_secret",
           "The X-RapidAPI-Proxy-Secret is not the one configured for this marketplace.");
     }
-    String user = header(headers, USER_HEADER, USER);
-    String subscription = header(headers, SUBSCRIPTION_HEADER, SUBSCRIPTION);
+    String user = header(request, USER_HEADER, USER);
+    String subscription = header(request, SUBSCRIPTION_HEADER, SUBSCRIPTION);
     String plan = plans.planOfSubscription(subscription.toUpperCase(Locale.ROOT))
         .orElseThrow(() -> new Forbidden("unknown_subscription",
             "The subscription " + subscription + " is not mapped to a plan of this API."));
@@ -71,8 +71,8 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
         MarketplaceService.ENVIRONMENT, plan, SCOPES));
   }
 
-  private static String header(Function<String, String> headers, String name, Pattern shape) {
-    String value = headers.apply(name);
+  private static String header(CallerRequest request, String name, Pattern shape) {
+    String value = request.header(name);
     if (value == null || !shape.matcher(value).matches()) {
       throw BadRequest.validation(List.of(new FieldIssue(FieldIssue.Location.HEADER, "/" + name,
           value == null ? "required" : "pattern",

@@ -16,10 +16,11 @@ import java.util.Map;
  *     ({@code MARK_SHUTDOWN_GRACE_MS}, default 10000)
  * @param rateLimits plans, rate-limit backend and key cache ({@link RateLimitConfig})
  * @param marketplace marketplace gateways ({@link MarketplaceConfig})
+ * @param auth sessions of the web app's users and the allowed browser origins ({@link AuthConfig})
  */
 public record AppConfig(
     int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis,
-    RateLimitConfig rateLimits, MarketplaceConfig marketplace) {
+    RateLimitConfig rateLimits, MarketplaceConfig marketplace, AuthConfig auth) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -32,7 +33,7 @@ public record AppConfig(
 
   public static AppConfig defaults() {
     return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), LimitsConfig.defaults(), 10_000,
-        RateLimitConfig.defaults(), MarketplaceConfig.disabled());
+        RateLimitConfig.defaults(), MarketplaceConfig.disabled(), AuthConfig.defaults());
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -48,26 +49,31 @@ public record AppConfig(
         LimitsConfig.fromEnvironment(env),
         EnvValues.longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()),
         RateLimitConfig.fromEnvironment(env),
-        MarketplaceConfig.fromEnvironment(env));
+        MarketplaceConfig.fromEnvironment(env),
+        AuthConfig.fromEnvironment(env));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace);
+    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace);
+    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth);
   }
 
   public AppConfig withLimits(LimitsConfig newLimits) {
-    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace);
+    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace, auth);
   }
 
   public AppConfig withRateLimits(RateLimitConfig newRateLimits) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace, auth);
+  }
+
+  public AppConfig withAuth(AuthConfig newAuth) {
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, newAuth);
   }
 
   public AppConfig withMarketplace(MarketplaceConfig newMarketplace) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace, auth);
   }
 }

@@ -1,6 +1,9 @@
 package dev.mark.platform.http;
 
+import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +22,16 @@ public final class ApiCall {
   private final JsonNode body;
   private final RawBody rawBody;
   private final ObjectMapper mapper;
+  private final CallerRequest request;
+  private final String clientAddress;
+  private final List<String> cookies = new ArrayList<>();
   private String location;
 
   ApiCall(String requestId, Principal principal, Map<String, JsonNode> parameters, JsonNode body,
-      RawBody rawBody, ObjectMapper mapper) {
+      RawBody rawBody, ObjectMapper mapper, CallerRequest request, String clientAddress) {
     this.requestId = requestId;
+    this.request = request;
+    this.clientAddress = clientAddress;
     this.principal = principal;
     this.parameters = parameters;
     this.body = body;
@@ -45,6 +53,29 @@ public final class ApiCall {
       throw new IllegalStateException("a public operation has no principal");
     }
     return principal;
+  }
+
+  /**
+   * The request's method, headers and cookies as they arrived, for what the contract describes
+   * in its security schemes rather than as parameters (session cookies, {@code X-CSRF-Token},
+   * {@code Origin}). Prefer the validated parameters for everything else.
+   */
+  public CallerRequest request() {
+    return request;
+  }
+
+  /** The address of the client (the peer of the connection). */
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** Adds a {@code Set-Cookie} header to the response. */
+  public void setCookie(String setCookie) {
+    cookies.add(setCookie);
+  }
+
+  List<String> cookies() {
+    return cookies;
   }
 
   /** Sets the {@code Location} header of a 201 response. */

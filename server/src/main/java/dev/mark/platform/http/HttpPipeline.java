@@ -9,6 +9,7 @@ import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ServiceUnavailable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -92,11 +93,22 @@ public final class HttpPipeline {
 
   private void notFound(Context ctx) {
     Set<String> allowed = contract.allowedMethods(ctx.path());
+    if (!allowed.isEmpty() && isCorsPreflight(ctx)) {
+      // the CORS plugin has set its headers (or not, for a foreign origin): nothing to add
+      ctx.status(HttpStatus.NO_CONTENT);
+      return;
+    }
     if (!allowed.isEmpty()) {
       problems.write(ctx, methodNotAllowed(ctx));
       return;
     }
     problems.write(ctx, new NotFound("not_found", "There is no route " + ctx.path() + "."));
+  }
+
+  private static boolean isCorsPreflight(Context ctx) {
+    return ctx.method() == HandlerType.OPTIONS
+        && ctx.header("Origin") != null
+        && ctx.header("Access-Control-Request-Method") != null;
   }
 
   private MethodNotAllowed methodNotAllowed(Context ctx) {

@@ -7,12 +7,14 @@ import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.idempotency.IdempotencyScope;
 import dev.mark.platform.idempotency.StoredResponse;
 import dev.mark.platform.ratelimit.Admission;
 import dev.mark.platform.ratelimit.CallGuard;
 import dev.mark.platform.security.Authenticators;
+import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -106,9 +108,10 @@ public final class OperationBinder {
 
   private void handle(ContractOperation operation, Invocation invocation, Context ctx)
       throws Exception {
+    ContextRequest request = new ContextRequest(ctx);
     Principal principal = operation.isPublic()
         ? null
-        : authenticators.authenticate(operation.securitySchemes(), ctx::header);
+        : authenticators.authenticate(operation.securitySchemes(), request);
     if (principal == null) {
       handleAdmitted(operation, invocation, ctx, null);
       return;
@@ -117,6 +120,7 @@ public final class OperationBinder {
     int status = 500;
     int units = 0;
     try {
+      requireEnvironment(principal, request);
       admission = guard.admit(principal, operation);
       admission.headers().forEach(ctx::header);
       handleAdmitted(operation, invocation, ctx, principal);
@@ -149,7 +153,8 @@ public final class OperationBinder {
     if (!issues.isEmpty()) {
       throw BadRequest.validation(issues);
     }
-    ApiCall call = new ApiCall(Requests.id(ctx), principal, values, json, raw, mapper);
+    ApiCall call = new ApiCall(Requests.id(ctx), principal, values, json, raw, mapper,
+        new ContextRequest(ctx), ctx.ip());
     Optional<IdempotencyScope> scope = idempotencyScope(operation, principal, values);
     if (scope.isEmpty()) {
       respond(ctx, operation, call, invocation.invoke(call));
@@ -167,6 +172,19 @@ public final class OperationBinder {
     } catch (Exception | Error e) {
       idempotency.release(scope.get());
       throw e;
+    }
+  }
+
+  /**
+   * A {@code Mark-Environment} header must name the environment the caller acts in: a session
+   * picks its environment with it, while an API key's is fixed, so a different one is refused
+   * rather than ignored.
+   */
+  private static void requireEnvironment(Principal principal, CallerRequest request) {
+    String wanted = request.header(CallerRequest.ENVIRONMENT_HEADER);
+    if (wanted != null && !wanted.equals(principal.environment())) {
+      throw new Forbidden("environment_mismatch", "These credentials act in the "
+          + principal.environment() + " environment, not in the one Mark-Environment names.");
     }
   }
 
@@ -203,6 +221,7 @@ public final class OperationBinder {
 
   private StoredResponse respond(Context ctx, ContractOperation operation, ApiCall call,
       Object result) {
+    call.cookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
     byte[] body = result == null ? new byte[0] : mapper.writeValueAsBytes(result);
     StoredResponse response = new StoredResponse(operation.successStatus(), body, call.location());
     write(ctx, response);

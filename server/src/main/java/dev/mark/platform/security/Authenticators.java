@@ -4,7 +4,6 @@ import dev.mark.platform.errors.Unauthorized;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** The authenticators of every scheme the server supports, tried in the operation's order. */
 public final class Authenticators {
@@ -30,9 +29,9 @@ public final class Authenticators {
    *
    * @throws Unauthorized when it has none, or invalid ones
    */
-  public Principal authenticate(List<String> schemes, Function<String, String> headers) {
+  public Principal authenticate(List<String> schemes, CallerRequest request) {
     for (String scheme : schemes) {
-      var principal = byScheme.get(scheme).authenticate(headers);
+      var principal = byScheme.get(scheme).authenticate(request);
       if (principal.isPresent()) {
         return principal.get();
       }

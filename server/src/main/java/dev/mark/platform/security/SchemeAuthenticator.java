@@ -1,7 +1,6 @@
 package dev.mark.platform.security;
 
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Authenticates requests under one security scheme of the contract (e.g. {@code ApiKeyAuth}).
@@ -15,10 +14,10 @@ public interface SchemeAuthenticator {
   /**
    * The principal of a request, or empty when it carries no credentials of this scheme.
    *
-   * @param headers the request's headers by name (case-insensitive)
+   * @param request the request's method, headers and cookies
    * @throws dev.mark.platform.errors.Unauthorized when it carries credentials that are not valid
    */
-  Optional<Principal> authenticate(Function<String, String> headers);
+  Optional<Principal> authenticate(CallerRequest request);
 
   /** What to tell a caller who sent no credentials, e.g. "Send an API key in X-API-Key." */
   String hint();

@@ -1,0 +1,116 @@
+package dev.mark.platform.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sessions of people logging in to Mark's web app, and the browser origins that may call.
+ *
+ * @param accessTokenTtl how long an access token lasts ({@code MARK_ACCESS_TOKEN_TTL_SECONDS},
+ *     default 900)
+ * @param refreshTokenTtl how long a session lasts without logging in again
+ *     ({@code MARK_REFRESH_TOKEN_TTL_SECONDS}, default 30 days)
+ * @param signingKeyRotation how old the signing key may get before a new one signs
+ *     ({@code MARK_SIGNING_KEY_ROTATION_SECONDS}, default 1 day)
+ * @param corsOrigins the browser origins allowed to call with credentials, e.g.
+ *     {@code https://app.mark.dev} ({@code MARK_CORS_ORIGINS}, comma-separated; default none)
+ * @param loginAttemptsPerEmail failed logins allowed per email per throttle window
+ *     ({@code MARK_LOGIN_ATTEMPTS_PER_EMAIL}, default 10)
+ * @param loginAttemptsPerAddress signups and logins allowed per client address per window
+ *     ({@code MARK_LOGIN_ATTEMPTS_PER_ADDRESS}, default 100)
+ * @param loginThrottleWindow the throttle window ({@code MARK_LOGIN_THROTTLE_WINDOW_SECONDS},
+ *     default 900)
+ */
+public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
+    Duration signingKeyRotation, List<String> corsOrigins, int loginAttemptsPerEmail,
+    int loginAttemptsPerAddress, Duration loginThrottleWindow) {
+
+  public AuthConfig {
+    corsOrigins = List.copyOf(corsOrigins);
+    requirePositive(accessTokenTtl, "MARK_ACCESS_TOKEN_TTL_SECONDS");
+    requirePositive(refreshTokenTtl, "MARK_REFRESH_TOKEN_TTL_SECONDS");
+    requirePositive(signingKeyRotation, "MARK_SIGNING_KEY_ROTATION_SECONDS");
+    requirePositive(loginThrottleWindow, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS");
+    if (loginAttemptsPerEmail < 1 || loginAttemptsPerAddress < 1) {
+      throw new ConfigException("MARK_LOGIN_ATTEMPTS_PER_EMAIL and MARK_LOGIN_ATTEMPTS_PER_ADDRESS must be at least 1");
+    }
+    if (refreshTokenTtl.compareTo(accessTokenTtl) < 0) {
+      throw new ConfigException("MARK_REFRESH_TOKEN_TTL_SECONDS must not be shorter than MARK_ACCESS_TOKEN_TTL_SECONDS");
+    }
+  }
+
+  public static AuthConfig defaults() {
+    return new AuthConfig(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1),
+        List.of(), 10, 100, Duration.ofMinutes(15));
+  }
+
+  static AuthConfig fromEnvironment(Map<String, String> env) {
+    AuthConfig d = defaults();
+    return new AuthConfig(
+        seconds(env, "MARK_ACCESS_TOKEN_TTL_SECONDS", d.accessTokenTtl()),
+        seconds(env, "MARK_REFRESH_TOKEN_TTL_SECONDS", d.refreshTokenTtl()),
+        seconds(env, "MARK_SIGNING_KEY_ROTATION_SECONDS", d.signingKeyRotation()),
+        origins(env.getOrDefault("MARK_CORS_ORIGINS", "")),
+        (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_EMAIL", d.loginAttemptsPerEmail()),
+        (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_ADDRESS", d.loginAttemptsPerAddress()),
+        seconds(env, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS", d.loginThrottleWindow()));
+  }
+
+  public AuthConfig withCorsOrigins(List<String> origins) {
+    return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, origins,
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow);
+  }
+
+  public AuthConfig withLoginThrottle(int perEmail, int perAddress, Duration window) {
+    return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
+        perEmail, perAddress, window);
+  }
+
+  public AuthConfig withTokenLifetimes(Duration access, Duration rotation) {
+    return new AuthConfig(access, refreshTokenTtl, rotation, corsOrigins,
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow);
+  }
+
+  /**
+   * The origins of a comma-separated list, each as browsers send it in {@code Origin}
+   * ({@code scheme://host[:port]}, lower case, no path).
+   */
+  static List<String> origins(String list) {
+    return Arrays.stream(list.split(","))
+        .map(String::trim)
+        .filter(origin -> !origin.isEmpty())
+        .map(AuthConfig::origin)
+        .toList();
+  }
+
+  private static String origin(String raw) {
+    try {
+      URI uri = new URI(raw);
+      boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+          && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getUserInfo() == null;
+      if (!web || uri.getHost() == null || !bare) {
+        throw new ConfigException("MARK_CORS_ORIGINS: '" + raw
+            + "' is not an origin like https://app.example.com or http://localhost:3000");
+      }
+      return raw.toLowerCase(Locale.ROOT);
+    } catch (URISyntaxException e) {
+      throw new ConfigException("MARK_CORS_ORIGINS: '" + raw + "' is not a URL: " + e.getMessage());
+    }
+  }
+
+  private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
+    return Duration.ofSeconds(EnvValues.longValue(env, name, fallback.toSeconds()));
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    if (value.isNegative() || value.isZero()) {
+      throw new ConfigException(name + " must be positive");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.mark.sessions;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.mark.platform.errors.Unauthorized;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signs and verifies access tokens: ES256 JWTs whose header names the signing key ({@code kid}).
+ * Verification takes the algorithm from the key the {@code kid} names, never from the token, so
+ * {@code alg: none} and HS256 tokens "signed" with the public key are refused; so are tokens
+ * with another issuer or audience, expired ones (no leeway) and unknown kids.
+ */
+final class AccessTokens {
+
+  static final String ISSUER = "https://api.mark.dev";
+  static final String AUDIENCE = "mark-api";
+
+  private final SigningKeys keys;
+  private final Duration ttl;
+  private final Clock clock;
+  /** Built once per signing key: a verifier is immutable and thread-safe. */
+  private final Map<String, JWTVerifier> verifiers = new ConcurrentHashMap<>();
+
+  AccessTokens(SigningKeys keys, Duration ttl, Clock clock) {
+    this.keys = keys;
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  /** A signed token and when it expires. */
+  record Issued(String token, Instant expiresAt) {}
+
+  Issued issue(SessionClaims claims) {
+    SigningKeys.Signer signer = keys.signer();
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(ttl);
+    var builder = JWT.create()
+        .withKeyId(signer.kid())
+        .withIssuer(ISSUER)
+        .withAudience(AUDIENCE)
+        .withSubject(claims.userId())
+        .withIssuedAt(now)
+        .withExpiresAt(expiresAt)
+        .withClaim("acct", claims.accountId())
+        .withClaim("plan", claims.planId())
+        .withClaim("sid", claims.sessionId())
+        .withClaim("ktest", claims.testKeyId())
+        .withClaim("klive", claims.liveKeyId());
+    claims.csrfDigest().ifPresent(digest -> builder.withClaim("csrf", digest));
+    return new Issued(builder.sign(signer.algorithm()), expiresAt);
+  }
+
+  /**
+   * The claims of a valid token.
+   *
+   * @throws Unauthorized {@code invalid_token} for anything else, saying no more than that
+   */
+  SessionClaims verify(String token) {
+    try {
+      DecodedJWT unverified = JWT.decode(token);
+      String kid = unverified.getKeyId();
+      Algorithm algorithm = kid == null ? null : keys.verifier(kid).orElse(null);
+      if (algorithm == null) {
+        throw invalid();
+      }
+      DecodedJWT jwt = verifiers.computeIfAbsent(kid, k -> verifierOf(algorithm)).verify(unverified);
+      return new SessionClaims(jwt.getSubject(), jwt.getClaim("acct").asString(),
+          jwt.getClaim("plan").asString(), jwt.getClaim("sid").asString(),
+          jwt.getClaim("ktest").asString(), jwt.getClaim("klive").asString(),
+          Optional.ofNullable(jwt.getClaim("csrf").asString()));
+    } catch (JWTVerificationException e) {
+      // JWTDecodeException (not a JWT at all) is one of these too
+      throw invalid();
+    }
+  }
+
+  private JWTVerifier verifierOf(Algorithm algorithm) {
+    var verification = (JWTVerifier.BaseVerification) JWT.require(algorithm)
+        .withIssuer(ISSUER)
+        .withAudience(AUDIENCE)
+        .withClaimPresence("acct")
+        .withClaimPresence("sid")
+        .withClaimPresence("ktest")
+        .withClaimPresence("klive")
+        .acceptLeeway(0);
+    return verification.build(clock);
+  }
+
+  private static Unauthorized invalid() {
+    return new Unauthorized("invalid_token",
+        "The access token is not valid or has expired; refresh the session or log in again.");
+  }
+}

@@ -1,0 +1,119 @@
+package dev.mark.sessions;
+
+import dev.mark.api.AuthApi;
+import dev.mark.api.model.LoginRequest;
+import dev.mark.api.model.RefreshRequest;
+import dev.mark.api.model.Session;
+import dev.mark.api.model.SessionMode;
+import dev.mark.api.model.SignupRequest;
+import dev.mark.platform.errors.Unauthorized;
+import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.security.OriginPolicy;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The {@code auth} operations: maps the API's models to sessions and back, and hands cookie-mode
+ * sessions over as cookies. Cookie-mode calls must come from an allowed origin.
+ */
+public final class AuthHandler implements AuthApi {
+
+  private final SessionService sessions;
+  private final OriginPolicy origins;
+  private final Clock clock;
+
+  public AuthHandler(SessionService sessions, OriginPolicy origins, Clock clock) {
+    this.sessions = sessions;
+    this.origins = origins;
+    this.clock = clock;
+  }
+
+  @Override
+  public Session signup(ApiCall call, SignupRequest request) {
+    boolean cookieMode = isCookieMode(call, request.session());
+    return respond(call, sessions.signup(request.email(), request.password(),
+        Optional.ofNullable(request.accountName()), cookieMode, call.clientAddress()));
+  }
+
+  @Override
+  public Session login(ApiCall call, LoginRequest request) {
+    boolean cookieMode = isCookieMode(call, request.session());
+    return respond(call, sessions.login(request.email(), request.password(), cookieMode,
+        call.clientAddress()));
+  }
+
+  @Override
+  public Session refreshSession(ApiCall call, RefreshRequest request) {
+    SessionService.PresentedRefresh presented = presented(call, request).orElseThrow(() ->
+        new Unauthorized("invalid_refresh_token",
+            "Send the refresh_token in the body, or the mark_refresh cookie."));
+    return respond(call, sessions.refresh(presented));
+  }
+
+  @Override
+  public void logout(ApiCall call, RefreshRequest request) {
+    Optional<SessionService.PresentedRefresh> presented = presented(call, request);
+    presented.ifPresent(sessions::logout);
+    SessionCookies.cleared().forEach(call::setCookie);
+  }
+
+  @Override
+  public dev.mark.api.model.Me getMe(ApiCall call) {
+    boolean bearer = call.request().header("Authorization") != null;
+    Optional<String> cookie = bearer
+        ? Optional.empty()
+        : Optional.ofNullable(call.request().cookie(SessionCookies.ACCESS));
+    Me me = sessions.me(call.principal(), cookie);
+    return new dev.mark.api.model.Me(toModel(me.user()),
+        dev.mark.api.model.Me.EnvironmentEnum.fromValue(me.environment()),
+        me.csrfToken().orElse(null));
+  }
+
+  /** The refresh token from the body (token mode) or from the cookie (cookie mode). */
+  private Optional<SessionService.PresentedRefresh> presented(ApiCall call, RefreshRequest request) {
+    if (request != null && request.refreshToken() != null) {
+      return Optional.of(new SessionService.PresentedRefresh(request.refreshToken(), false, Optional.empty()));
+    }
+    String cookie = call.request().cookie(SessionCookies.REFRESH);
+    if (cookie == null || cookie.isEmpty()) {
+      return Optional.empty();
+    }
+    origins.requireAllowed(call.request());
+    return Optional.of(new SessionService.PresentedRefresh(cookie, true,
+        Optional.ofNullable(call.request().header(CookieSessionAuthenticator.CSRF_HEADER))));
+  }
+
+  private boolean isCookieMode(ApiCall call, SessionMode mode) {
+    boolean cookieMode = mode == SessionMode.COOKIE;
+    if (cookieMode) {
+      // a foreign page must not be able to log a browser in to an account of its choosing
+      origins.requireAllowed(call.request());
+    }
+    return cookieMode;
+  }
+
+  private Session respond(ApiCall call, StartedSession session) {
+    if (session.cookieMode()) {
+      SessionCookies.of(session, clock.instant()).forEach(call::setCookie);
+    }
+    return new Session(toModel(session.user()),
+        session.cookieMode() ? SessionMode.COOKIE : SessionMode.TOKEN,
+        Session.TokenTypeEnum.BEARER,
+        session.cookieMode() ? null : session.accessToken(),
+        utc(session.accessTokenExpiresAt()),
+        session.cookieMode() ? null : session.refreshToken(),
+        utc(session.refreshTokenExpiresAt()),
+        session.csrfToken().orElse(null));
+  }
+
+  private static dev.mark.api.model.User toModel(User user) {
+    return new dev.mark.api.model.User(user.id(), user.email(), user.accountId(), user.planId(),
+        user.createdAt());
+  }
+
+  private static OffsetDateTime utc(java.time.Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

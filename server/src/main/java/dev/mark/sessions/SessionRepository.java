@@ -1,0 +1,72 @@
+package dev.mark.sessions;
+
+import static dev.mark.db.Tables.REFRESH_TOKENS;
+import static dev.mark.db.Tables.SESSION_FAMILIES;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Sessions (refresh-token families) and their refresh tokens, stored by hash. */
+final class SessionRepository {
+
+  /** A refresh token as a refresh finds it, with its session, locked for the transaction. */
+  record PresentedToken(String familyId, String userId, String csrfToken, boolean used,
+      boolean familyRevoked, OffsetDateTime familyExpiresAt) {}
+
+  void insertFamily(DSLContext tx, String id, String userId, String csrfToken,
+      OffsetDateTime expiresAt) {
+    tx.insertInto(SESSION_FAMILIES)
+        .set(SESSION_FAMILIES.ID, id)
+        .set(SESSION_FAMILIES.USER_ID, userId)
+        .set(SESSION_FAMILIES.CSRF_TOKEN, csrfToken)
+        .set(SESSION_FAMILIES.EXPIRES_AT, expiresAt)
+        .execute();
+  }
+
+  void insertToken(DSLContext tx, byte[] tokenHash, String familyId) {
+    tx.insertInto(REFRESH_TOKENS)
+        .set(REFRESH_TOKENS.TOKEN_HASH, tokenHash)
+        .set(REFRESH_TOKENS.FAMILY_ID, familyId)
+        .execute();
+  }
+
+  /** The token with this hash and its session, both locked until the transaction ends. */
+  Optional<PresentedToken> lockToken(DSLContext tx, byte[] tokenHash) {
+    return tx.select(SESSION_FAMILIES.ID, SESSION_FAMILIES.USER_ID, SESSION_FAMILIES.CSRF_TOKEN,
+            REFRESH_TOKENS.USED_AT, SESSION_FAMILIES.REVOKED_AT, SESSION_FAMILIES.EXPIRES_AT)
+        .from(REFRESH_TOKENS)
+        .join(SESSION_FAMILIES).on(SESSION_FAMILIES.ID.eq(REFRESH_TOKENS.FAMILY_ID))
+        .where(REFRESH_TOKENS.TOKEN_HASH.eq(tokenHash))
+        .forUpdate()
+        .fetchOptional(r -> new PresentedToken(r.value1(), r.value2(), r.value3(),
+            r.value4() != null, r.value5() != null, r.value6()));
+  }
+
+  void markUsed(DSLContext tx, byte[] tokenHash) {
+    tx.update(REFRESH_TOKENS)
+        .set(REFRESH_TOKENS.USED_AT, currentOffsetDateTime())
+        .where(REFRESH_TOKENS.TOKEN_HASH.eq(tokenHash))
+        .execute();
+  }
+
+  void revokeFamily(DSLContext tx, String familyId, String reason) {
+    tx.update(SESSION_FAMILIES)
+        .set(SESSION_FAMILIES.REVOKED_AT, currentOffsetDateTime())
+        .set(SESSION_FAMILIES.REVOKED_REASON, reason)
+        .where(SESSION_FAMILIES.ID.eq(familyId))
+        .and(SESSION_FAMILIES.REVOKED_AT.isNull())
+        .execute();
+  }
+
+  /** The CSRF token of a session that is neither revoked nor expired. */
+  Optional<String> csrfTokenOfLiveSession(DSLContext dsl, String familyId) {
+    return dsl.select(SESSION_FAMILIES.CSRF_TOKEN)
+        .from(SESSION_FAMILIES)
+        .where(SESSION_FAMILIES.ID.eq(familyId))
+        .and(SESSION_FAMILIES.REVOKED_AT.isNull())
+        .and(SESSION_FAMILIES.EXPIRES_AT.gt(currentOffsetDateTime()))
+        .fetchOptional(r -> r.value1());
+  }
+}

@@ -1,0 +1,272 @@
+package dev.mark.sessions;
+
+import dev.mark.accounts.AccountService;
+import dev.mark.platform.config.AuthConfig;
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.Conflict;
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.Unauthorized;
+import dev.mark.platform.ids.Ids;
+import dev.mark.platform.security.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+
+/**
+ * Sign-up, login, refresh and logout. A session is a family of refresh tokens: each refresh
+ * token works once and is replaced by the next; presenting a used one means two parties hold
+ * the session, so the whole family is revoked. Access tokens are short-lived JWTs
+ * ({@link AccessTokens}); the refresh and CSRF tokens are random, and only the refresh token's
+ * hash is stored.
+ */
+public final class SessionService {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+  private static final String REFRESH_PREFIX = "mrt_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Transactions transactions;
+  private final AccountService accounts;
+  private final AccessTokens accessTokens;
+  private final SigningKeys signingKeys;
+  private final LoginThrottle throttle;
+  private final Duration refreshTtl;
+  private final Clock clock;
+  private final Passwords passwords = new Passwords();
+  private final PasswordPolicy policy = new PasswordPolicy();
+  private final UserRepository users = new UserRepository();
+  private final SessionRepository sessions = new SessionRepository();
+
+  /** How a refresh or logout was presented: in the body, or as a cookie with a CSRF token. */
+  public record PresentedRefresh(String token, boolean viaCookie, Optional<String> csrfHeader) {}
+
+  public SessionService(Transactions transactions, AccountService accounts,
+      AuthConfig config, Clock clock) {
+    this.transactions = transactions;
+    this.accounts = accounts;
+    this.signingKeys = new SigningKeys(transactions, config.signingKeyRotation(), config.accessTokenTtl(), clock);
+    this.accessTokens = new AccessTokens(signingKeys, config.accessTokenTtl(), clock);
+    this.throttle = new LoginThrottle(config.loginAttemptsPerEmail(), config.loginAttemptsPerAddress(),
+        config.loginThrottleWindow());
+    this.refreshTtl = config.refreshTokenTtl();
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a user with an account of its own, and starts its session.
+   *
+   * @throws Conflict {@code email_taken} when the email already has a user
+   */
+  public StartedSession signup(String email, String password, Optional<String> accountName,
+      boolean cookieMode, String clientAddress) {
+    throttle.attemptFrom(clientAddress);
+    String normalized = normalize(email);
+    if (!EMAIL.matcher(normalized).matches()) {
+      throw BadRequest.validation(List.of(FieldIssue.body("/email", "format", "must be an email address")));
+    }
+    policy.check(password, normalized);
+    String hash = passwords.hash(password);
+    UserRepository.StoredUser user = transactions.inTransaction(tx -> {
+      String accountId = accounts.createForUser(tx, accountName.orElse(normalized));
+      var created = new UserRepository.StoredUser(Ids.next("usr"), accountId, normalized, hash,
+          null, accounts.sessionKey(tx, accountId, "test"), accounts.sessionKey(tx, accountId, "live"), null);
+      if (!users.insert(tx, created)) {
+        throw new Conflict("email_taken", "A user with this email already exists; log in instead.");
+      }
+      return users.byId(tx, created.id()).orElseThrow();
+    });
+    return start(user, cookieMode);
+  }
+
+  /**
+   * Starts a session for an email and password.
+   *
+   * @throws Unauthorized {@code invalid_credentials}, the same for an unknown email and a wrong
+   *     password
+   */
+  public StartedSession login(String email, String password, boolean cookieMode, String clientAddress) {
+    throttle.attemptFrom(clientAddress);
+    String normalized = normalize(email);
+    throttle.requireAttemptsLeft(normalized);
+    Optional<UserRepository.StoredUser> user = users.byEmail(transactions.reads(), normalized);
+    boolean matches;
+    if (user.isPresent()) {
+      matches = passwords.matches(password, user.get().passwordHash());
+    } else {
+      passwords.checkNothing(password);
+      matches = false;
+    }
+    if (!matches) {
+      throttle.failed(normalized);
+      throw new Unauthorized("invalid_credentials", "The email or the password is wrong.");
+    }
+    return start(user.get(), cookieMode);
+  }
+
+  /**
+   * Trades a refresh token for new tokens.
+   *
+   * @throws Unauthorized {@code invalid_refresh_token}, or {@code refresh_token_reused} after
+   *     revoking the session of a token used twice
+   * @throws Forbidden {@code csrf_failed} for a cookie without the session's CSRF token
+   */
+  public StartedSession refresh(PresentedRefresh presented) {
+    byte[] hash = sha256(presented.token());
+    Outcome outcome = transactions.inTransaction(tx -> {
+      Optional<SessionRepository.PresentedToken> found = sessions.lockToken(tx, hash);
+      if (found.isEmpty()) {
+        return Outcome.INVALID;
+      }
+      SessionRepository.PresentedToken token = found.get();
+      requireCsrf(presented, token.csrfToken());
+      if (token.familyRevoked() || !token.familyExpiresAt().toInstant().isAfter(clock.instant())) {
+        return Outcome.INVALID;
+      }
+      if (token.used()) {
+        // the token was used before: whoever holds the newer one may be a thief, or the user
+        sessions.revokeFamily(tx, token.familyId(), "refresh_token_reused");
+        return Outcome.REUSED;
+      }
+      sessions.markUsed(tx, hash);
+      UserRepository.StoredUser user = users.byId(tx, token.userId()).orElseThrow();
+      return new Outcome(continueSession(tx, user, token.familyId(), token.csrfToken(),
+          token.familyExpiresAt().toInstant(), presented.viaCookie()));
+    });
+    if (outcome.reused()) {
+      throw new Unauthorized("refresh_token_reused",
+          "This refresh token was already used, so the session has been ended; log in again.");
+    }
+    if (outcome.session() == null) {
+      throw invalidRefresh();
+    }
+    return outcome.session();
+  }
+
+  /** Ends the session of a refresh token; does nothing for an unknown one. */
+  public void logout(PresentedRefresh presented) {
+    byte[] hash = sha256(presented.token());
+    transactions.inTransaction(tx -> {
+      sessions.lockToken(tx, hash).ifPresent(token -> {
+        requireCsrf(presented, token.csrfToken());
+        sessions.revokeFamily(tx, token.familyId(), "logout");
+      });
+      return null;
+    });
+  }
+
+  /**
+   * The user of a session call, and in cookie mode the session's CSRF token.
+   *
+   * @param sessionCookie the access token from the cookie, when the call was cookie-authenticated
+   */
+  public Me me(Principal caller, Optional<String> sessionCookie) {
+    String userId = caller.user().orElseThrow(() -> new IllegalStateException("not a session call"));
+    User user = toUser(users.byId(transactions.reads(), userId).orElseThrow(() ->
+        new Unauthorized("invalid_token", "The user of this session no longer exists.")));
+    Optional<String> csrf = sessionCookie
+        .map(accessTokens::verify)
+        .flatMap(claims -> sessions.csrfTokenOfLiveSession(transactions.reads(), claims.sessionId()));
+    return new Me(user, caller.environment(), csrf);
+  }
+
+  /** The claims of a valid access token (see {@link AccessTokens#verify}). */
+  SessionClaims verify(String accessToken) {
+    return accessTokens.verify(accessToken);
+  }
+
+  /** Makes a new signing key now (operators, and tests of rotation). */
+  public void rotateSigningKey() {
+    signingKeys.rotateNow();
+  }
+
+  private StartedSession start(UserRepository.StoredUser user, boolean cookieMode) {
+    Instant expiresAt = clock.instant().plus(refreshTtl);
+    String csrf = randomToken();
+    return transactions.inTransaction(tx -> {
+      String familyId = Ids.next("ses");
+      sessions.insertFamily(tx, familyId, user.id(), csrf, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+      return continueSession(tx, user, familyId, csrf, expiresAt, cookieMode);
+    });
+  }
+
+  private StartedSession continueSession(DSLContext tx, UserRepository.StoredUser user,
+      String familyId, String csrf, Instant familyExpiresAt, boolean cookieMode) {
+    String refreshToken = REFRESH_PREFIX + randomToken();
+    sessions.insertToken(tx, sha256(refreshToken), familyId);
+    AccessTokens.Issued access = accessTokens.issue(new SessionClaims(user.id(), user.accountId(),
+        user.planId(), familyId, user.testKeyId(), user.liveKeyId(),
+        cookieMode ? Optional.of(digest(csrf)) : Optional.empty()));
+    return new StartedSession(toUser(user), cookieMode, access.token(), access.expiresAt(),
+        refreshToken, familyExpiresAt, cookieMode ? Optional.of(csrf) : Optional.empty());
+  }
+
+  private static void requireCsrf(PresentedRefresh presented, String expected) {
+    if (!presented.viaCookie()) {
+      return;
+    }
+    boolean matches = presented.csrfHeader()
+        .map(header -> MessageDigest.isEqual(sha256(header), sha256(expected)))
+        .orElse(false);
+    if (!matches) {
+      throw new Forbidden("csrf_failed",
+          "A cookie session needs its csrf_token in the X-CSRF-Token header.");
+    }
+  }
+
+  /** The SHA-256 (hex) of a CSRF token, as access tokens carry it. */
+  static String digest(String csrfToken) {
+    return HexFormat.of().formatHex(sha256(csrfToken));
+  }
+
+  static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static Unauthorized invalidRefresh() {
+    return new Unauthorized("invalid_refresh_token",
+        "The refresh token is not valid, has expired or its session has ended; log in again.");
+  }
+
+  private static String normalize(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static User toUser(UserRepository.StoredUser user) {
+    return new User(user.id(), user.email(), user.accountId(), user.planId(), user.createdAt());
+  }
+
+  /** What a refresh transaction decided; thrown only after it commits a revocation. */
+  private record Outcome(StartedSession session, boolean reused) {
+    static final Outcome INVALID = new Outcome(null, false);
+    static final Outcome REUSED = new Outcome(null, true);
+
+    Outcome(StartedSession session) {
+      this(session, false);
+    }
+  }
+}
