@@ -54,4 +54,17 @@ class AppConfigTest {
     assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_MAX_BODY_BYTES", "10")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_MAX_BODY_BYTES");
   }
+
+  @Test
+  void corsOriginsAreOriginsWithoutPaths() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "MARK_CORS_ORIGINS", " https://App.Mark.dev , http://localhost:3000,"));
+    assertThat(config.auth().corsOrigins()).containsExactly("https://app.mark.dev", "http://localhost:3000");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_CORS_ORIGINS", "https://app.mark.dev/login")))
+        .hasMessageContaining("MARK_CORS_ORIGINS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_CORS_ORIGINS", "*")))
+        .hasMessageContaining("MARK_CORS_ORIGINS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_ACCESS_TOKEN_TTL_SECONDS", "0")))
+        .hasMessageContaining("MARK_ACCESS_TOKEN_TTL_SECONDS");
+  }
 }
