@@ -28,6 +28,7 @@ class CookieSessionTest {
     assertThat(login.json().has("access_token")).isFalse();
     assertThat(login.json().has("refresh_token")).isFalse();
     assertThat(login.json().get("csrf_token").asString()).hasSizeGreaterThan(30);
+    assertThat(login.header("Cache-Control")).hasValue("no-store");
     assertThat(Sessions.setCookies(login)).hasSize(2).allSatisfy(cookie ->
         assertThat(cookie).contains("; HttpOnly").contains("; Secure").contains("; SameSite=Strict"));
     assertThat(Sessions.setCookies(login)).anySatisfy(c -> assertThat(c).startsWith("mark_session=").contains("Path=/;"));

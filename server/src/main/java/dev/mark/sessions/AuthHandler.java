@@ -56,7 +56,7 @@ public final class AuthHandler implements AuthApi {
   public void logout(ApiCall call, RefreshRequest request) {
     Optional<SessionService.PresentedRefresh> presented = presented(call, request);
     presented.ifPresent(sessions::logout);
-    SessionCookies.cleared().forEach(call::setCookie);
+    SessionCookies.cleared().forEach(cookie -> call.addHeader("Set-Cookie", cookie));
   }
 
   @Override
@@ -95,8 +95,10 @@ public final class AuthHandler implements AuthApi {
   }
 
   private Session respond(ApiCall call, StartedSession session) {
+    // tokens must not linger in a browser's or a proxy's cache
+    call.addHeader("Cache-Control", "no-store");
     if (session.cookieMode()) {
-      SessionCookies.of(session, clock.instant()).forEach(call::setCookie);
+      SessionCookies.of(session, clock.instant()).forEach(cookie -> call.addHeader("Set-Cookie", cookie));
     }
     return new Session(toModel(session.user()),
         session.cookieMode() ? SessionMode.COOKIE : SessionMode.TOKEN,

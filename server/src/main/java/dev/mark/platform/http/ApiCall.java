@@ -24,7 +24,7 @@ public final class ApiCall {
   private final ObjectMapper mapper;
   private final CallerRequest request;
   private final String clientAddress;
-  private final List<String> cookies = new ArrayList<>();
+  private final List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
   private String location;
 
   ApiCall(String requestId, Principal principal, Map<String, JsonNode> parameters, JsonNode body,
@@ -69,13 +69,16 @@ public final class ApiCall {
     return clientAddress;
   }
 
-  /** Adds a {@code Set-Cookie} header to the response. */
-  public void setCookie(String setCookie) {
-    cookies.add(setCookie);
+  /**
+   * Adds a header to the success response, such as {@code Set-Cookie}; a name may repeat. The
+   * contract declares each one on the operation's response.
+   */
+  public void addHeader(String name, String value) {
+    responseHeaders.add(Map.entry(name, value));
   }
 
-  List<String> cookies() {
-    return cookies;
+  List<Map.Entry<String, String>> responseHeaders() {
+    return responseHeaders;
   }
 
   /** Sets the {@code Location} header of a 201 response. */

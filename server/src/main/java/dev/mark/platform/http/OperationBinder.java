@@ -221,7 +221,7 @@ public final class OperationBinder {
 
   private StoredResponse respond(Context ctx, ContractOperation operation, ApiCall call,
       Object result) {
-    call.cookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+    call.responseHeaders().forEach(header -> ctx.res().addHeader(header.getKey(), header.getValue()));
     byte[] body = result == null ? new byte[0] : mapper.writeValueAsBytes(result);
     StoredResponse response = new StoredResponse(operation.successStatus(), body, call.location());
     write(ctx, response);
