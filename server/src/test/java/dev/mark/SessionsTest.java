@@ -143,6 +143,7 @@ class SessionsTest {
 
     // the first token again: a thief or the user holds a copy, so the whole session ends
     assertProblem(Sessions.refresh(server, firstRefresh), 401, "refresh_token_reused");
+    assertProblem(Sessions.bearer(server, second).get("/v1/me"), 401, "invalid_token");
     assertProblem(Sessions.refresh(server, second.get("refresh_token").asString()), 401,
         "invalid_refresh_token");
     assertProblem(Sessions.refresh(server, "mrt_made_up"), 401, "invalid_refresh_token");
@@ -151,15 +152,18 @@ class SessionsTest {
   }
 
   @Test
-  void logoutEndsTheSessionsRefreshToken(RunningServer server) {
+  void logoutEndsTheSessionsRefreshAndAccessTokens(RunningServer server) {
     JsonNode session = Sessions.signUp(server);
     String refresh = session.get("refresh_token").asString();
+    TestClient user = Sessions.bearer(server, session);
+    assertThat(user.get("/v1/me").status()).isEqualTo(200);
 
     HttpResult out = server.anonymousClient().postJson("/v1/auth/logout",
         "{\"refresh_token\": \"" + refresh + "\"}");
 
     assertThat(out.status()).as(out.body()).isEqualTo(204);
     assertProblem(Sessions.refresh(server, refresh), 401, "invalid_refresh_token");
+    assertProblem(user.get("/v1/me"), 401, "invalid_token");
     assertThat(server.anonymousClient().postJson("/v1/auth/logout",
         "{\"refresh_token\": \"mrt_unknown\"}").status()).isEqualTo(204);
   }

@@ -5,6 +5,7 @@ import static dev.mark.db.Tables.SESSION_FAMILIES;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -58,6 +59,14 @@ final class SessionRepository {
         .where(SESSION_FAMILIES.ID.eq(familyId))
         .and(SESSION_FAMILIES.REVOKED_AT.isNull())
         .execute();
+  }
+
+  /** The IDs of the sessions revoked since {@code since}. */
+  List<String> revokedSince(DSLContext dsl, OffsetDateTime since) {
+    return dsl.select(SESSION_FAMILIES.ID)
+        .from(SESSION_FAMILIES)
+        .where(SESSION_FAMILIES.REVOKED_AT.ge(since))
+        .fetch(SESSION_FAMILIES.ID);
   }
 
   /** The CSRF token of a session that is neither revoked nor expired. */

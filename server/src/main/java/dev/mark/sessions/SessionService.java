@@ -45,6 +45,7 @@ public final class SessionService {
   private final AccessTokens accessTokens;
   private final SigningKeys signingKeys;
   private final LoginThrottle throttle;
+  private final RevokedSessions revoked;
   private final Duration refreshTtl;
   private final Clock clock;
   private final Passwords passwords = new Passwords();
@@ -63,6 +64,7 @@ public final class SessionService {
     this.accessTokens = new AccessTokens(signingKeys, config.accessTokenTtl(), clock);
     this.throttle = new LoginThrottle(config.loginAttemptsPerEmail(), config.loginAttemptsPerAddress(),
         config.loginThrottleWindow());
+    this.revoked = new RevokedSessions(transactions, config.accessTokenTtl(), clock);
     this.refreshTtl = config.refreshTokenTtl();
     this.clock = clock;
   }
@@ -140,7 +142,7 @@ public final class SessionService {
       if (token.used()) {
         // the token was used before: whoever holds the newer one may be a thief, or the user
         sessions.revokeFamily(tx, token.familyId(), "refresh_token_reused");
-        return Outcome.REUSED;
+        return Outcome.reused(token.familyId());
       }
       sessions.markUsed(tx, hash);
       UserRepository.StoredUser user = users.byId(tx, token.userId()).orElseThrow();
@@ -148,6 +150,7 @@ public final class SessionService {
           token.familyExpiresAt().toInstant(), presented.viaCookie()));
     });
     if (outcome.reused()) {
+      revoked.ended(outcome.endedSession());
       throw new Unauthorized("refresh_token_reused",
           "This refresh token was already used, so the session has been ended; log in again.");
     }
@@ -157,16 +160,21 @@ public final class SessionService {
     return outcome.session();
   }
 
-  /** Ends the session of a refresh token; does nothing for an unknown one. */
+  /**
+   * Ends the session of a refresh token, and so its access tokens too; does nothing for an
+   * unknown token.
+   */
   public void logout(PresentedRefresh presented) {
     byte[] hash = sha256(presented.token());
-    transactions.inTransaction(tx -> {
-      sessions.lockToken(tx, hash).ifPresent(token -> {
-        requireCsrf(presented, token.csrfToken());
-        sessions.revokeFamily(tx, token.familyId(), "logout");
+    Optional<String> ended = transactions.inTransaction(tx -> {
+      Optional<SessionRepository.PresentedToken> token = sessions.lockToken(tx, hash);
+      token.ifPresent(t -> {
+        requireCsrf(presented, t.csrfToken());
+        sessions.revokeFamily(tx, t.familyId(), "logout");
       });
-      return null;
+      return token.map(SessionRepository.PresentedToken::familyId);
     });
+    ended.ifPresent(revoked::ended);
   }
 
   /**
@@ -179,14 +187,21 @@ public final class SessionService {
     User user = toUser(users.byId(transactions.reads(), userId).orElseThrow(() ->
         new Unauthorized("invalid_token", "The user of this session no longer exists.")));
     Optional<String> csrf = sessionCookie
-        .map(accessTokens::verify)
+        .map(this::verify)
         .flatMap(claims -> sessions.csrfTokenOfLiveSession(transactions.reads(), claims.sessionId()));
     return new Me(user, caller.environment(), csrf);
   }
 
-  /** The claims of a valid access token (see {@link AccessTokens#verify}). */
+  /**
+   * The claims of a valid access token (see {@link AccessTokens#verify}) whose session has not
+   * ended.
+   */
   SessionClaims verify(String accessToken) {
-    return accessTokens.verify(accessToken);
+    SessionClaims claims = accessTokens.verify(accessToken);
+    if (revoked.isEnded(claims.sessionId())) {
+      throw new Unauthorized("invalid_token", "This session has ended; log in again.");
+    }
+    return claims;
   }
 
   /** Makes a new signing key now (operators, and tests of rotation). */
@@ -261,12 +276,19 @@ public final class SessionService {
   }
 
   /** What a refresh transaction decided; thrown only after it commits a revocation. */
-  private record Outcome(StartedSession session, boolean reused) {
-    static final Outcome INVALID = new Outcome(null, false);
-    static final Outcome REUSED = new Outcome(null, true);
+  private record Outcome(StartedSession session, String endedSession) {
+    static final Outcome INVALID = new Outcome(null, null);
 
     Outcome(StartedSession session) {
-      this(session, false);
+      this(session, null);
+    }
+
+    static Outcome reused(String sessionId) {
+      return new Outcome(null, sessionId);
+    }
+
+    boolean reused() {
+      return endedSession != null;
     }
   }
 }
