@@ -27,11 +27,11 @@ import java.util.Optional;
  * newest key signs; once it is older than the rotation period, the next token signed makes a new
  * one. Older keys keep verifying the tokens they signed until those expire, then are deleted:
  * a rotation logs nobody out. Keys are held in memory; a token naming an unknown {@code kid}
- * reloads them at most once per {@link #RELOAD_PAUSE}, so forged kids cannot flood the database.
+ * re-reads them, at most once per {@link #RELOAD_PAUSE}, so forged kids cannot flood the database.
  */
 final class SigningKeys {
 
-  static final Duration RELOAD_PAUSE = Duration.ofSeconds(5);
+  static final Duration RELOAD_PAUSE = Duration.ofMillis(250);
 
   private final Transactions transactions;
   private final SigningKeyRepository repository = new SigningKeyRepository();
@@ -63,18 +63,38 @@ final class SigningKeys {
     return current;
   }
 
-  /** The algorithm that verifies tokens signed under {@code kid}; empty for an unknown kid. */
+  /**
+   * The algorithm that verifies tokens signed under {@code kid}; empty for an unknown kid. A kid
+   * this node has not seen may be a key another node has just made, so the keys are re-read; to
+   * keep forged kids from flooding the database, a re-read waits until {@link #RELOAD_PAUSE}
+   * has passed since the last one (known kids never wait).
+   */
   Optional<Algorithm> verifier(String kid) {
     Algorithm known = verifiers.get(kid);
     if (known != null) {
       return Optional.of(known);
     }
+    if (!Ids.isWellFormed("sk", kid)) {
+      return Optional.empty();
+    }
     synchronized (this) {
-      if (Duration.between(lastReload, clock.instant()).compareTo(RELOAD_PAUSE) >= 0) {
+      if (!verifiers.containsKey(kid)) {
+        Duration sinceReload = Duration.between(lastReload, clock.instant());
+        if (sinceReload.compareTo(RELOAD_PAUSE) < 0) {
+          pause(RELOAD_PAUSE.minus(sinceReload));
+        }
         reload();
       }
     }
     return Optional.ofNullable(verifiers.get(kid));
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Makes a new signing key now, whatever the age of the current one (operators, tests). */

@@ -1,0 +1,119 @@
+package dev.mark;
+
+import static dev.mark.BadInputTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import dev.mark.support.HttpResult;
+import dev.mark.support.TestClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two server processes share one PostgreSQL: a session started on one node works on the other,
+ * across a signing-key rotation made by either; and a session ended on one node stops working on
+ * the other within the documented 5 seconds.
+ */
+class MultiNodeSessionTest {
+
+  private static final int ROTATION_SECONDS = 2;
+
+  private static Path dir;
+  private static EmbeddedPostgres postgres;
+  private static List<ServerProcess> nodes;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    dir = Files.createTempDirectory("mark-sessions");
+    postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(dir.resolve("postgres"))
+        .setCleanDataDirectory(true)
+        .start();
+    String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+    Map<String, String> env = Map.of("MARK_SIGNING_KEY_ROTATION_SECONDS", Integer.toString(ROTATION_SECONDS));
+    // the first node migrates the database before the second starts
+    ServerProcess first = ServerProcess.start(jdbcUrl, dir.resolve("node0"), env).awaitReady();
+    ServerProcess second = ServerProcess.start(jdbcUrl, dir.resolve("node1"), env).awaitReady();
+    nodes = List.of(first, second);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (nodes != null) {
+      nodes.forEach(ServerProcess::close);
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    RunningServer.deleteRecursively(dir);
+  }
+
+  @Test
+  void aSessionWorksOnEveryNodeAcrossKeyRotations() throws Exception {
+    String email = Sessions.newEmail();
+    JsonNode before = signUp(0, email);
+    assertThat(me(1, before).status()).isEqualTo(200);
+
+    Thread.sleep(ROTATION_SECONDS * 1000L + 200);
+    JsonNode after = login(1, email);
+
+    assertThat(kid(after)).as("node 1 rotated the signing key").isNotEqualTo(kid(before));
+    for (int node = 0; node < nodes.size(); node++) {
+      assertThat(me(node, before).status()).as("old token on node " + node).isEqualTo(200);
+      assertThat(me(node, after).status()).as("new token on node " + node).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aSessionEndedOnOneNodeEndsOnTheOtherWithinFiveSeconds() throws Exception {
+    JsonNode session = signUp(0, Sessions.newEmail());
+    assertThat(me(1, session).status()).isEqualTo(200);
+
+    HttpResult out = anonymous(0).postJson("/v1/auth/logout",
+        "{\"refresh_token\": \"" + session.get("refresh_token").asString() + "\"}");
+    assertThat(out.status()).isEqualTo(204);
+    assertProblem(me(0, session), 401, "invalid_token");
+
+    long deadline = System.nanoTime() + 6_000_000_000L;
+    int status = me(1, session).status();
+    while (status == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      status = me(1, session).status();
+    }
+    assertThat(status).as("the other node refuses the ended session").isEqualTo(401);
+  }
+
+  private static JsonNode signUp(int node, String email) {
+    HttpResult result = anonymous(node).postJson("/v1/auth/signup",
+        "{\"email\": \"" + email + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
+    assertThat(result.status()).as(result.body()).isEqualTo(201);
+    return result.json();
+  }
+
+  private static JsonNode login(int node, String email) {
+    HttpResult result = Sessions.login(anonymous(node), email, Sessions.PASSWORD, "token");
+    assertThat(result.status()).as(result.body()).isEqualTo(200);
+    return result.json();
+  }
+
+  private static HttpResult me(int node, JsonNode session) {
+    return anonymous(node)
+        .withHeader("Authorization", "Bearer " + session.get("access_token").asString())
+        .get("/v1/me");
+  }
+
+  private static String kid(JsonNode session) {
+    return JWT.decode(session.get("access_token").asString()).getKeyId();
+  }
+
+  private static TestClient anonymous(int node) {
+    return new TestClient(nodes.get(node).baseUrl(), Map.of());
+  }
+}
