@@ -21,4 +21,5 @@ export { Page, PagePromise } from "./core/pagination.js";
 export type { Datasets } from "./core/datasets.js";
 export type { Rows } from "./core/rows.js";
 export type { Analytics } from "./core/analytics.js";
+export type { Auth } from "./core/auth.js";
 export type * from "./core/types.js";

@@ -145,16 +145,44 @@ describe("configuration", () => {
     }
   });
 
-  test("fails at construction on missing credentials or a bad option, naming it", () => {
+  test("fails at construction on a bad option, naming it", () => {
+    assert.throws(() => new Mark({ apiKey: "k", maxRetries: -1 }), /maxRetries/);
+    assert.throws(() => new Mark({ apiKey: "k", timeout: 0 }), /timeout/);
+    assert.throws(() => new Mark({ apiKey: "k", baseURL: "api.mark.dev" }), /baseURL/);
+    assert.throws(() => new Mark({ apiKey: "k", environment: "prod" as "live" }), /environment must be "test" or "live"/);
+  });
+
+  test("without credentials, a call that needs them fails before sending anything", async () => {
     const saved = process.env.MARK_API_KEY;
     delete process.env.MARK_API_KEY;
     try {
-      assert.throws(() => new Mark({}), /no credentials/);
-      assert.throws(() => new Mark({ apiKey: "k", maxRetries: -1 }), /maxRetries/);
-      assert.throws(() => new Mark({ apiKey: "k", timeout: 0 }), /timeout/);
-      assert.throws(() => new Mark({ apiKey: "k", baseURL: "api.mark.dev" }), /baseURL/);
+      const fetch = scriptedFetch();
+      const anonymous = new Mark({ baseURL: "http://mark.test", fetch });
+      await assert.rejects(anonymous.datasets.retrieve("ds_x"), /no credentials/);
+      await assert.rejects(anonymous.auth.me(), /no credentials/);
+      assert.equal(fetch.calls.length, 0);
     } finally {
       if (saved !== undefined) process.env.MARK_API_KEY = saved;
+    }
+  });
+
+  test("sends Mark-Environment only when an environment is chosen", async () => {
+    const { client, calls } = clientOver([json(200, dataset), json(200, dataset)]);
+    await client.datasets.retrieve("a");
+    await client.withOptions({ environment: "live" }).datasets.retrieve("a");
+    assert.deepEqual(calls.map((c) => c.headers.get("mark-environment")), [null, "live"]);
+  });
+
+  test("a bearer token or a credentials mode keeps MARK_API_KEY out", async () => {
+    const saved = { ...process.env };
+    process.env.MARK_API_KEY = "mk_test_server";
+    try {
+      const fetch = scriptedFetch(json(200, dataset), json(200, dataset));
+      await new Mark({ bearerToken: "jwt", baseURL: "http://mark.test", fetch }).datasets.retrieve("a");
+      await new Mark({ credentials: "include", baseURL: "http://mark.test", fetch }).datasets.retrieve("a");
+      assert.deepEqual(fetch.calls.map((c) => c.headers.get("x-api-key")), [null, null]);
+    } finally {
+      process.env = saved;
     }
   });
 

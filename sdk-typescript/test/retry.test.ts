@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import { ConnectionError, InternalServerError, RateLimitError, TimeoutError, ValidationError } from "@mark/sdk";
+import { CsrfToken } from "#internal/csrf.js";
 import { MAX_SERVER_DELAY_MS, retryDelayMs } from "#internal/retry.js";
 import { Transport, type TransportConfig } from "#internal/transport.js";
 import { json, problem, scriptedFetch, type Outcome } from "./support/fake-fetch.js";
@@ -13,7 +14,9 @@ function transportOver(outcomes: Outcome[], overrides: Partial<TransportConfig> 
   const transport = new Transport({
     baseURL: "http://mark.test",
     headers: {},
+    authenticated: true,
     credentials: undefined,
+    csrf: new CsrfToken(undefined),
     timeoutMs: 1_000,
     maxRetries: 2,
     fetch,

@@ -1,7 +1,9 @@
 /**
  * How a {@link Mark} client is configured. Every field is optional: `apiKey` falls back to
- * `MARK_API_KEY` and `baseURL` to `MARK_BASE_URL` where a `process` exists (Node.js), and one of
- * `apiKey`, `bearerToken` or `credentials` must end up set.
+ * `MARK_API_KEY` (unless `bearerToken` or `credentials` is given) and `baseURL` to
+ * `MARK_BASE_URL` where a `process` exists (Node.js). A client with none of `apiKey`,
+ * `bearerToken` or `credentials` can only sign up, log in, refresh and log out: any other call
+ * throws before sending anything.
  */
 export interface ClientOptions {
   /** A Mark API key (`mk_live_…`, `mk_test_…`), sent as `X-API-Key`. */
@@ -13,6 +15,18 @@ export interface ClientOptions {
    * session cookies go with every call across origins.
    */
   readonly credentials?: RequestCredentials | undefined;
+  /**
+   * The environment a session (bearer token or cookies) acts in, sent as `Mark-Environment`;
+   * the server's default, `test`, when absent. An API key acts in its own environment only, and
+   * naming another one is a `403 environment_mismatch`.
+   */
+  readonly environment?: "test" | "live" | undefined;
+  /**
+   * The cookie session's CSRF token, echoed as `X-CSRF-Token` on every write. Rarely needed:
+   * the client learns it from `auth.signup`, `auth.login`, `auth.refresh` and `auth.me`, and
+   * from `GET /v1/me` on its own when a write is refused with `403 csrf_failed`.
+   */
+  readonly csrfToken?: string | undefined;
   /** Defaults to `https://api.mark.dev`. */
   readonly baseURL?: string | undefined;
   /** Milliseconds to wait for each attempt's response; defaults to 60 000. */

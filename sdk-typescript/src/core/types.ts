@@ -6,8 +6,11 @@
 import type {
   Dataset as GeneratedDataset,
   IngestResult as GeneratedIngestResult,
+  Me as GeneratedMe,
   QueryRequest as GeneratedQueryRequest,
+  Session as GeneratedSession,
   TimeBucket as GeneratedTimeBucket,
+  User as GeneratedUser,
 } from "../gen/models/index.js";
 
 export type {
@@ -21,8 +24,12 @@ export type {
   Measure,
   Order,
   OrderDirection,
+  LoginRequest,
   QueryResult,
+  RefreshRequest,
   ResultColumn,
+  SessionMode,
+  SignupRequest,
 } from "../gen/models/index.js";
 
 /** An RFC 3339 timestamp in UTC, exactly as the server wrote it (e.g. `2026-11-22T09:30:00.123456Z`). */
@@ -34,6 +41,20 @@ export type Dataset = Omit<GeneratedDataset, "created_at" | "updated_at"> & {
 };
 
 export type IngestResult = Omit<GeneratedIngestResult, "dataset"> & { dataset: Dataset };
+
+export type User = Omit<GeneratedUser, "created_at"> & { created_at: Timestamp };
+
+/**
+ * A started session. In token mode (`mode: "token"`) it carries `access_token` and
+ * `refresh_token`; in cookie mode the tokens are HttpOnly cookies and it carries `csrf_token`.
+ */
+export type Session = Omit<GeneratedSession, "user" | "access_token_expires_at" | "refresh_token_expires_at"> & {
+  user: User;
+  access_token_expires_at: Timestamp;
+  refresh_token_expires_at: Timestamp;
+};
+
+export type Me = Omit<GeneratedMe, "user"> & { user: User };
 
 /** One row: column name to value (dates and timestamps as strings, as in the CSV). */
 export type RowValues = { [column: string]: unknown };

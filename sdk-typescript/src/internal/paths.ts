@@ -2,3 +2,6 @@
 export function datasetPath(datasetId: string, suffix = ""): string {
   return `/v1/datasets/${encodeURIComponent(datasetId)}${suffix}`;
 }
+
+/** The session's user, environment and (in cookie mode) CSRF token. */
+export const ME_PATH = "/v1/me";

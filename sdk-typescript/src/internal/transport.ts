@@ -1,8 +1,10 @@
-import { ConnectionError, MarkError, TimeoutError } from "../core/errors.js";
+import { ConnectionError, MarkError, PermissionError, TimeoutError } from "../core/errors.js";
 import { responseMeta, type ResponseMeta } from "../core/meta.js";
 import type { RequestOptions } from "../core/options.js";
+import { CSRF_FAILED, type CsrfToken } from "./csrf.js";
 import { errorFromResponse } from "./error-factory.js";
 import { newIdempotencyKey } from "./idempotency.js";
+import { ME_PATH } from "./paths.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
 
 /** The settled configuration of a client, as {@link Transport} uses it. */
@@ -10,7 +12,11 @@ export interface TransportConfig {
   readonly baseURL: string;
   /** Authentication, User-Agent and default headers, already merged. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Whether an API key, a bearer token or a credentials mode was configured. */
+  readonly authenticated: boolean;
   readonly credentials: RequestCredentials | undefined;
+  /** The cookie session's CSRF token, sent as `X-CSRF-Token` on writes once known. */
+  readonly csrf: CsrfToken;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly fetch: typeof fetch;
@@ -23,6 +29,13 @@ export interface ApiRequest {
   readonly path: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: { readonly json: unknown } | { readonly text: string; readonly contentType: string };
+  /**
+   * `"public"`: an operation that needs no credentials (log out). `"public-once"`: one that also
+   * must not be repeated blindly, because the server keeps no Idempotency-Key for it (sign up,
+   * log in, refresh): it is sent once, unless the call's own `maxRetries` asks for more.
+   * Neither carries an Idempotency-Key, which the server honours on authenticated calls only.
+   */
+  readonly access?: "public" | "public-once";
 }
 
 export interface ApiResponse {
@@ -36,15 +49,46 @@ export interface ApiResponse {
  * network error, a timeout or a retryable status, waiting as `retryDelayMs` says. A POST gets
  * one Idempotency-Key for all its attempts, so a retry the server already acted on replays the
  * first answer instead of acting twice. Any other failure becomes a {@link MarkError}.
- * Immutable and safe to share.
+ * Safe to share; its one changing part is the CSRF token, which the client's copies share.
  */
 export class Transport {
   constructor(readonly config: TransportConfig) {}
 
+  /**
+   * Sends with retries, as described above. A write refused with `403 csrf_failed` (a cookie
+   * session whose token this client does not know yet, e.g. after a page reload, or knows an
+   * old one of) asks `GET /v1/me` for the current token and, if it is a new one, is sent once
+   * more: the server refused it before acting, so this cannot act twice.
+   */
   async request(request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse> {
+    if (request.access === undefined && !this.config.authenticated) {
+      throw new Error(NO_CREDENTIALS);
+    }
+    try {
+      return await this.send(request, options);
+    } catch (e) {
+      const csrfFailed = e instanceof PermissionError && e.code === CSRF_FAILED && request.path !== ME_PATH;
+      if (!csrfFailed || !(await this.relearnCsrf(options))) throw e;
+      return this.send(request, options);
+    }
+  }
+
+  /** Whether `GET /v1/me` answered with a CSRF token other than the one just refused. */
+  private async relearnCsrf(options: RequestOptions): Promise<boolean> {
+    const refused = this.config.csrf.value;
+    try {
+      this.config.csrf.learnFrom((await this.send({ method: "GET", path: ME_PATH }, options)).body);
+    } catch {
+      return false; // the caller gets the error of the call they made
+    }
+    return this.config.csrf.value !== refused;
+  }
+
+  private async send(request: ApiRequest, options: RequestOptions): Promise<ApiResponse> {
     const url = this.url(request);
     const init = this.init(request, options);
-    const maxRetries = options.maxRetries ?? this.config.maxRetries;
+    const defaultRetries = request.access === "public-once" ? 0 : this.config.maxRetries;
+    const maxRetries = options.maxRetries ?? defaultRetries;
     const timeoutMs = options.timeout ?? this.config.timeoutMs;
     for (let retriesDone = 0; ; retriesDone++) {
       const outcome = await this.attempt(url, init, timeoutMs, options.signal);
@@ -82,9 +126,11 @@ export class Transport {
       body = isJson ? JSON.stringify(request.body.json) : request.body.text;
       headers["Content-Type"] = isJson ? "application/json" : request.body.contentType;
     }
-    if (request.method === "POST") {
+    if (request.method === "POST" && request.access === undefined) {
       headers["Idempotency-Key"] = options.idempotencyKey ?? newIdempotencyKey();
     }
+    const csrf = this.config.csrf.value;
+    if (request.method !== "GET" && csrf !== undefined) headers["X-CSRF-Token"] = csrf;
     Object.assign(headers, options.headers);
     const init: RequestInit = { method: request.method, headers };
     if (body !== undefined) init.body = body;
@@ -122,6 +168,9 @@ export class Transport {
     }
   }
 }
+
+export const NO_CREDENTIALS =
+  "Mark: no credentials. Pass apiKey (or set MARK_API_KEY), bearerToken, or credentials: 'include' for the browser cookie session.";
 
 interface RawResponse {
   readonly status: number;
