@@ -1,25 +1,15 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, normalize } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
+import { runPage, serveSdk, skipWithoutChromium } from "./support/browser.js";
 import { startServer, type RunningServer } from "./support/server.js";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const distEsm = fileURLToPath(new URL("../../dist/esm/", import.meta.url));
-
 // The SDK as a browser loads it: the ESM build, unbundled, in headless Chromium, without
-// `process`. The page and the SDK come from a small origin that forwards /v1 to the live server
-// (same origin: the server has no CORS yet, so a cross-origin page would be refused at the
-// preflight; see the report of issue 5).
-describe("the SDK in a browser", { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
+// `process`. The page and the SDK come from a small origin that forwards /v1 to the live server,
+// so that this page is same-origin with its API; cross-origin.test.ts covers CORS and cookies.
+describe("the SDK in a browser", { skip: skipWithoutChromium() }, () => {
   let mark: RunningServer;
   let origin: Server;
   const seen: { userAgent: string | undefined; idempotencyKey: string | undefined }[] = [];
@@ -70,10 +60,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, mark: RunningSer
   const url = new URL(req.url ?? "/", "http://origin");
   if (url.pathname === "/") {
     res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
-  } else if (url.pathname.startsWith("/sdk/")) {
-    const file = normalize(join(distEsm, url.pathname.slice("/sdk/".length)));
-    if (!file.startsWith(distEsm)) return void res.writeHead(403).end();
-    res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(file));
+  } else if (await serveSdk(url.pathname, res)) {
+    return;
   } else if (url.pathname.startsWith("/v1/")) {
     (seen as object[]).push({ userAgent: header(req, "user-agent"), idempotencyKey: header(req, "idempotency-key") });
     const body = req.method === "GET" || req.method === "DELETE" ? undefined : await readBody(req);
@@ -102,23 +90,4 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 function fail(res: ServerResponse, e: unknown): void {
   res.writeHead(500, { "content-type": "text/plain" }).end(String(e));
-}
-
-/** Loads the page in headless Chromium until its scripts settle, and returns what it wrote. */
-async function runPage(url: string): Promise<unknown> {
-  const profile = await mkdtemp(join(tmpdir(), "mark-sdk-chromium-"));
-  try {
-    const { stdout } = await promisify(execFile)(
-      CHROMIUM,
-      ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", `--user-data-dir=${profile}`,
-        // virtual time waits for the page's fetches, then dumps the DOM
-        "--virtual-time-budget=60000", "--dump-dom", url],
-      { timeout: 120_000, maxBuffer: 1 << 20 },
-    );
-    const text = /<pre id="result">([^<]*)<\/pre>/.exec(stdout)?.[1];
-    assert.ok(text !== undefined && text !== "pending", `the page never finished:\n${stdout}`);
-    return JSON.parse(text.replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
 }

@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { AuthenticationError, Mark, NotFoundError, ValidationError } from "@mark/sdk";
+import { AuthenticationError, ConflictError, Mark, NotFoundError, PermissionError, ValidationError } from "@mark/sdk";
 import { startServer, type RunningServer } from "./support/server.js";
 
 // The parity scenario, also run by the Java SDK (LiveParityTest): the core against the real
-// server, from creating a dataset to each kind of error.
+// server, from creating a dataset to each kind of error, and a user's token-mode session.
+const PASSWORD = "plum tulip 4 anchor violet";
+
 describe("the Mark client against a live server", () => {
   let server: RunningServer;
   let mark: Mark;
@@ -112,5 +114,61 @@ describe("the Mark client against a live server", () => {
       return true;
     });
     assert.equal((await mark.datasets.retrieve(ds.id)).row_count, 0);
+  });
+
+  test("a user signs up, and calls as themself in either environment with the session", async () => {
+    const email = `ada+${Date.now()}@example.com`;
+    const session = await mark.auth.signup({ email, password: PASSWORD });
+    assert.equal(session.meta.status, 201);
+    assert.equal(session.mode, "token");
+    const user = mark.withSession(session);
+
+    const me = await user.auth.me();
+    assert.equal(me.user.email, email);
+    assert.equal(me.environment, "test");
+    assert.ok(me.meta.rateLimit !== undefined, "me is rate-limited like any call");
+    const ds = await user.datasets.create({ name: "Mine", columns });
+    const live = user.withOptions({ environment: "live" });
+    assert.equal((await live.auth.me()).environment, "live");
+    const liveIds = (await live.datasets.list()).data.map((d) => d.id);
+    assert.ok(!liveIds.includes(ds.id), "test data stays in test");
+
+    const again = await mark.auth.login({ email, password: PASSWORD });
+    assert.equal(again.user.id, session.user.id);
+  });
+
+  test("a refresh token works once: presenting it again ends the session", async () => {
+    const first = await mark.auth.signup({ email: `grace+${Date.now()}@example.com`, password: PASSWORD });
+    const second = await mark.auth.refresh({ refresh_token: first.refresh_token! });
+    assert.notEqual(second.refresh_token, first.refresh_token);
+    assert.equal((await mark.withSession(second).auth.me()).user.id, first.user.id);
+
+    await assert.rejects(mark.auth.refresh({ refresh_token: first.refresh_token! }), (e) => {
+      assert.ok(e instanceof AuthenticationError);
+      assert.equal(e.code, "refresh_token_reused");
+      return true;
+    });
+    await assert.rejects(mark.auth.refresh({ refresh_token: second.refresh_token! }), AuthenticationError);
+  });
+
+  test("logout ends the refresh token", async () => {
+    const session = await mark.auth.signup({ email: `alan+${Date.now()}@example.com`, password: PASSWORD });
+    assert.equal((await mark.auth.logout({ refresh_token: session.refresh_token! })).status, 204);
+    await assert.rejects(mark.auth.refresh({ refresh_token: session.refresh_token! }), (e) => e instanceof AuthenticationError && e.code === "invalid_refresh_token");
+  });
+
+  test("a taken email, a weak password and a wrong password are typed errors", async () => {
+    const email = `edsger+${Date.now()}@example.com`;
+    await mark.auth.signup({ email, password: PASSWORD });
+    await assert.rejects(mark.auth.signup({ email, password: PASSWORD }), (e) => e instanceof ConflictError && e.code === "email_taken");
+    await assert.rejects(
+      mark.auth.signup({ email: `x${email}`, password: "passwordpassword" }),
+      (e) => e instanceof ValidationError && e.code === "weak_password" && e.errors[0]?.pointer === "/password",
+    );
+    await assert.rejects(mark.auth.login({ email, password: `${PASSWORD}!` }), (e) => e instanceof AuthenticationError && e.code === "invalid_credentials");
+  });
+
+  test("an API key acts in its own environment only", async () => {
+    await assert.rejects(mark.withOptions({ environment: "live" }).datasets.list(), (e) => e instanceof PermissionError && e.code === "environment_mismatch");
   });
 });
