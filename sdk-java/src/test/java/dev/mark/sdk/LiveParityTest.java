@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mark.sdk.core.AuthenticationException;
+import dev.mark.sdk.core.ConflictException;
+import dev.mark.sdk.core.Environment;
 import dev.mark.sdk.core.ListParams;
 import dev.mark.sdk.core.MarkClient;
 import dev.mark.sdk.core.MarkResponse;
 import dev.mark.sdk.core.NotFoundException;
 import dev.mark.sdk.core.Page;
+import dev.mark.sdk.core.PermissionException;
 import dev.mark.sdk.core.RequestOptions;
 import dev.mark.sdk.core.ValidationException;
 import dev.mark.sdk.model.Aggregation;
@@ -17,12 +20,17 @@ import dev.mark.sdk.model.ColumnType;
 import dev.mark.sdk.model.CreateDatasetRequest;
 import dev.mark.sdk.model.Dataset;
 import dev.mark.sdk.model.IngestResult;
+import dev.mark.sdk.model.LoginRequest;
+import dev.mark.sdk.model.Me;
 import dev.mark.sdk.model.Measure;
 import dev.mark.sdk.model.Order;
 import dev.mark.sdk.model.OrderDirection;
 import dev.mark.sdk.model.QueryRequest;
 import dev.mark.sdk.model.QueryResult;
 import dev.mark.sdk.model.ResultColumn;
+import dev.mark.sdk.model.Session;
+import dev.mark.sdk.model.SessionMode;
+import dev.mark.sdk.model.SignupRequest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +41,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The parity scenario, also run by the TypeScript SDK (test/live.test.ts): the core against the
- * real server, from creating a dataset to each kind of error.
+ * real server, from creating a dataset to each kind of error, and a user's token-mode session.
  */
 @ExtendWith(LiveServerExtension.class)
 class LiveParityTest {
+  private static final String PASSWORD = "plum tulip 4 anchor violet";
+
   private MarkClient mark;
 
   @BeforeEach
@@ -136,5 +146,82 @@ class LiveParityTest {
     assertThat(e.code()).contains("invalid_rows");
     assertThat(e.errors()).extracting(f -> f.getPointer()).containsExactly("/rows/1/revenue");
     assertThat(mark.datasets().retrieve(ds.getId()).data().getRowCount()).isZero();
+  }
+
+  private static String email(String name) {
+    return name + "+" + System.nanoTime() + "@example.com";
+  }
+
+  private Session signup(String email) {
+    return mark.auth().signup(new SignupRequest().email(email).password(PASSWORD)).data();
+  }
+
+  @Test
+  void aUserSignsUpAndCallsAsThemselfInEitherEnvironmentWithTheSession() {
+    String email = email("ada");
+    MarkResponse<Session> session = mark.auth().signup(new SignupRequest().email(email).password(PASSWORD));
+    assertThat(session.meta().status()).isEqualTo(201);
+    assertThat(session.data().getMode()).isEqualTo(SessionMode.TOKEN);
+    MarkClient user = mark.withSession(session.data());
+
+    MarkResponse<Me> me = user.auth().me();
+    assertThat(me.data().getUser().getEmail()).isEqualTo(email);
+    assertThat(me.data().getEnvironment()).isEqualTo(Me.EnvironmentEnum.TEST);
+    assertThat(me.meta().rateLimit()).as("me is rate-limited like any call").isPresent();
+    Dataset ds = user.datasets().create(new CreateDatasetRequest().name("Mine")
+        .columns(List.of(new Column().name("region").type(ColumnType.STRING)))).data();
+    MarkClient live = user.newBuilder().environment(Environment.LIVE).build();
+    assertThat(live.auth().me().data().getEnvironment()).isEqualTo(Me.EnvironmentEnum.LIVE);
+    assertThat(live.datasets().list().data()).extracting(Dataset::getId).as("test data stays in test").doesNotContain(ds.getId());
+
+    Session again = mark.auth().login(new LoginRequest().email(email).password(PASSWORD)).data();
+    assertThat(again.getUser().getId()).isEqualTo(session.data().getUser().getId());
+  }
+
+  @Test
+  void aRefreshTokenWorksOncePresentingItAgainEndsTheSession() {
+    Session first = signup(email("grace"));
+    Session second = mark.auth().refresh(first.getRefreshToken()).data();
+    assertThat(second.getRefreshToken()).isNotEqualTo(first.getRefreshToken());
+    assertThat(mark.withSession(second).auth().me().data().getUser().getId()).isEqualTo(first.getUser().getId());
+
+    AuthenticationException reused = catchThrowableOfType(AuthenticationException.class,
+        () -> mark.auth().refresh(first.getRefreshToken()));
+    assertThat(reused.code()).contains("refresh_token_reused");
+    assertThat(catchThrowableOfType(AuthenticationException.class, () -> mark.auth().refresh(second.getRefreshToken())))
+        .isNotNull();
+  }
+
+  @Test
+  void logoutEndsTheRefreshToken() {
+    Session session = signup(email("alan"));
+    assertThat(mark.auth().logout(session.getRefreshToken()).status()).isEqualTo(204);
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+        () -> mark.auth().refresh(session.getRefreshToken()));
+    assertThat(e.code()).contains("invalid_refresh_token");
+  }
+
+  @Test
+  void aTakenEmailAWeakPasswordAndAWrongPasswordAreTypedExceptions() {
+    String email = email("edsger");
+    signup(email);
+
+    ConflictException taken = catchThrowableOfType(ConflictException.class, () -> signup(email));
+    ValidationException weak = catchThrowableOfType(ValidationException.class,
+        () -> mark.auth().signup(new SignupRequest().email("x" + email).password("passwordpassword")));
+    AuthenticationException wrong = catchThrowableOfType(AuthenticationException.class,
+        () -> mark.auth().login(new LoginRequest().email(email).password(PASSWORD + "!")));
+
+    assertThat(taken.code()).contains("email_taken");
+    assertThat(weak.code()).contains("weak_password");
+    assertThat(weak.errors()).extracting(f -> f.getPointer()).containsExactly("/password");
+    assertThat(wrong.code()).contains("invalid_credentials");
+  }
+
+  @Test
+  void anApiKeyActsInItsOwnEnvironmentOnly() {
+    MarkClient live = mark.newBuilder().environment(Environment.LIVE).build();
+    PermissionException e = catchThrowableOfType(PermissionException.class, () -> live.datasets().list());
+    assertThat(e.code()).contains("environment_mismatch");
   }
 }

@@ -11,6 +11,8 @@ final class ClientConfig {
   final URI baseUri;
   /** Authentication, User-Agent and default headers, already merged. */
   final Map<String, String> headers;
+  /** Whether an API key or a bearer token was configured. */
+  final boolean authenticated;
   final Duration timeout;
   final int maxRetries;
   final Exchange exchange;
@@ -18,10 +20,11 @@ final class ClientConfig {
   final DoubleSupplier random;
   final ObjectMapper mapper;
 
-  ClientConfig(URI baseUri, Map<String, String> headers, Duration timeout, int maxRetries,
+  ClientConfig(URI baseUri, Map<String, String> headers, boolean authenticated, Duration timeout, int maxRetries,
       Exchange exchange, Sleeper sleeper, DoubleSupplier random, ObjectMapper mapper) {
     this.baseUri = baseUri;
     this.headers = Map.copyOf(headers);
+    this.authenticated = authenticated;
     this.timeout = checkTimeout(timeout);
     this.maxRetries = checkMaxRetries(maxRetries);
     this.exchange = exchange;

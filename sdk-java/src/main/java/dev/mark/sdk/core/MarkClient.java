@@ -2,6 +2,7 @@ package dev.mark.sdk.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mark.sdk.client.ApiClient;
+import dev.mark.sdk.model.Session;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class MarkClient {
   private final Datasets datasets;
   private final Rows rows;
   private final Analytics analytics;
+  private final Auth auth;
 
   private MarkClient(Builder options, ClientConfig config) {
     this.options = options;
@@ -36,6 +38,7 @@ public final class MarkClient {
     this.datasets = new Datasets(transport);
     this.rows = new Rows(transport);
     this.analytics = new Analytics(transport);
+    this.auth = new Auth(transport);
   }
 
   public static Builder builder() {
@@ -59,15 +62,37 @@ public final class MarkClient {
     return analytics;
   }
 
+  /** Sign-up, log-in and the session of a person using Mark (rather than an API key). */
+  public Auth auth() {
+    return auth;
+  }
+
+  /**
+   * A client that acts as the user of a token-mode session (from {@code auth().signup},
+   * {@code login} or {@code refresh}): its access token as the bearer token, in place of any API
+   * key, with this client's other options.
+   *
+   * @throws IllegalArgumentException for a cookie-mode session, which has no access token
+   */
+  public MarkClient withSession(Session session) {
+    if (session.getAccessToken() == null) {
+      throw new IllegalArgumentException("Mark: this session has no access token: cookie mode is for browsers.");
+    }
+    return newBuilder().apiKey(null).bearerToken(session.getAccessToken()).build();
+  }
+
   /**
    * Collects the options; {@link #build()} settles them (the API key falls back on
-   * {@code MARK_API_KEY}, the base URL on {@code MARK_BASE_URL}) and fails fast on a bad one,
-   * naming it. Not thread-safe; the clients it builds are.
+   * {@code MARK_API_KEY} unless a bearer token is set, the base URL on {@code MARK_BASE_URL}) and
+   * fails fast on a bad one, naming it. A client without an API key or a bearer token can only
+   * sign up, log in, refresh and log out; its other calls throw an IllegalStateException before
+   * sending anything. Not thread-safe; the clients it builds are.
    */
   public static final class Builder {
     private String apiKey;
     private String bearerToken;
     private String baseUrl;
+    private Environment environment;
     private Duration timeout = DEFAULT_TIMEOUT;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -75,7 +100,7 @@ public final class MarkClient {
     private Exchange exchange;
     private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-    private Function<String, String> environment = System::getenv;
+    private Function<String, String> environmentVariables = System::getenv;
 
     private Builder() {}
 
@@ -83,6 +108,7 @@ public final class MarkClient {
       apiKey = other.apiKey;
       bearerToken = other.bearerToken;
       baseUrl = other.baseUrl;
+      environment = other.environment;
       timeout = other.timeout;
       maxRetries = other.maxRetries;
       headers.putAll(other.headers);
@@ -90,7 +116,7 @@ public final class MarkClient {
       exchange = other.exchange;
       sleeper = other.sleeper;
       random = other.random;
-      environment = other.environment;
+      environmentVariables = other.environmentVariables;
     }
 
     /** A Mark API key ({@code mk_live_…}), sent as X-API-Key; defaults to {@code MARK_API_KEY}. */
@@ -108,6 +134,15 @@ public final class MarkClient {
     /** Defaults to {@code MARK_BASE_URL}, else {@code https://api.mark.dev}. */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * The environment a session acts in, sent as {@code Mark-Environment}; unset, the server's
+     * default ({@code test}). An API key acts in its own environment only.
+     */
+    public Builder environment(Environment environment) {
+      this.environment = environment;
       return this;
     }
 
@@ -136,7 +171,7 @@ public final class MarkClient {
       return this;
     }
 
-    // Test seams: a scripted network, a recording sleep, a fixed jitter, a fake environment.
+    // Test seams: a scripted network, a recording sleep, a fixed jitter, fake environment variables.
     Builder exchange(Exchange exchange) {
       this.exchange = exchange;
       return this;
@@ -152,17 +187,15 @@ public final class MarkClient {
       return this;
     }
 
-    Builder environment(Function<String, String> environment) {
-      this.environment = environment;
+    Builder environmentVariables(Function<String, String> environmentVariables) {
+      this.environmentVariables = environmentVariables;
       return this;
     }
 
     public MarkClient build() {
-      String key = apiKey != null ? apiKey : environment.apply("MARK_API_KEY");
-      if (isBlank(key) && isBlank(bearerToken)) {
-        throw new IllegalStateException("Mark: no credentials. Set apiKey (or MARK_API_KEY) or bearerToken.");
-      }
-      String url = baseUrl != null ? baseUrl : environment.apply("MARK_BASE_URL");
+      // a user's client must not pick up the server's key and act as its account
+      String key = apiKey != null || !isBlank(bearerToken) ? apiKey : environmentVariables.apply("MARK_API_KEY");
+      String url = baseUrl != null ? baseUrl : environmentVariables.apply("MARK_BASE_URL");
       Map<String, String> all = new LinkedHashMap<>(headers);
       all.put("User-Agent", "mark-sdk-java/" + SdkVersion.VALUE + " java/" + System.getProperty("java.version"));
       if (!isBlank(key)) {
@@ -171,11 +204,15 @@ public final class MarkClient {
       if (!isBlank(bearerToken)) {
         all.put("Authorization", "Bearer " + bearerToken);
       }
+      if (environment != null) {
+        all.put("Mark-Environment", environment.value());
+      }
       if (timeout == null) {
         throw new IllegalArgumentException("Mark: timeout must be set");
       }
       ClientConfig config = new ClientConfig(
-          ClientConfig.checkBaseUrl(isBlank(url) ? DEFAULT_BASE_URL : url.trim()), all, timeout, maxRetries,
+          ClientConfig.checkBaseUrl(isBlank(url) ? DEFAULT_BASE_URL : url.trim()), all,
+          !isBlank(key) || !isBlank(bearerToken), timeout, maxRetries,
           exchange != null ? exchange : exchangeOver(httpClient != null ? httpClient : HttpClient.newHttpClient()),
           sleeper, random, objectMapper());
       return new MarkClient(new Builder(this), config);

@@ -19,8 +19,9 @@ import java.util.UUID;
 /**
  * Sends requests with the client's policy: one attempt, then up to {@code maxRetries} more on a
  * network error, a timeout or a retryable status, waiting as {@link RetryPolicy} says. A POST
- * gets one Idempotency-Key for all its attempts, so that a retry the server already acted on
- * replays the first answer instead of acting twice. Every other failure becomes a
+ * that needs credentials gets one Idempotency-Key for all its attempts, so that a retry the
+ * server already acted on replays the first answer instead of acting twice; the public calls of
+ * {@link Access} get none, since the server keeps keys for authenticated calls only. Every other failure becomes a
  * {@link MarkException}; the JDK's checked exceptions never reach callers. Thread-safe.
  */
 final class Transport {
@@ -48,10 +49,19 @@ final class Transport {
     return config.mapper.constructType(type);
   }
 
-  /** Sends and parses a JSON response into {@code type}; a 204 gives null data. */
+  /** Sends a call that needs credentials and parses its JSON response into {@code type}; a 204 gives null data. */
   <T> MarkResponse<T> send(String method, String path, Map<String, Object> query, Body body,
       RequestOptions options, JavaType type) {
-    HttpResponse<byte[]> response = send(method, path, query, body, options);
+    return send(Access.AUTHENTICATED, method, path, query, body, options, type);
+  }
+
+  /** Like the other {@code send}, for a call with the given {@link Access}. */
+  <T> MarkResponse<T> send(Access access, String method, String path, Map<String, Object> query, Body body,
+      RequestOptions options, JavaType type) {
+    if (access == Access.AUTHENTICATED && !config.authenticated) {
+      throw new IllegalStateException(NO_CREDENTIALS);
+    }
+    HttpResponse<byte[]> response = send(access, method, path, query, body, options);
     ResponseMeta meta = new ResponseMeta(response.statusCode(), response.headers());
     if (type == null || response.body().length == 0) {
       return new MarkResponse<>(null, meta);
@@ -63,10 +73,10 @@ final class Transport {
     }
   }
 
-  private HttpResponse<byte[]> send(String method, String path, Map<String, Object> query, Body body,
+  private HttpResponse<byte[]> send(Access access, String method, String path, Map<String, Object> query, Body body,
       RequestOptions options) {
-    HttpRequest request = request(method, path, query, body, options);
-    int maxRetries = options.maxRetries().orElse(config.maxRetries);
+    HttpRequest request = request(access, method, path, query, body, options);
+    int maxRetries = options.maxRetries().orElse(access == Access.PUBLIC_ONCE ? 0 : config.maxRetries);
     for (int retriesDone = 0; ; retriesDone++) {
       boolean lastChance = retriesDone >= maxRetries;
       HttpResponse<byte[]> response;
@@ -110,7 +120,8 @@ final class Transport {
     }
   }
 
-  private HttpRequest request(String method, String path, Map<String, Object> query, Body body, RequestOptions options) {
+  private HttpRequest request(Access access, String method, String path, Map<String, Object> query, Body body,
+      RequestOptions options) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path, query))
         .timeout(options.timeout().orElse(config.timeout))
         .header("Accept", "application/json");
@@ -118,7 +129,7 @@ final class Transport {
     if (body != null) {
       builder.header("Content-Type", body.contentType);
     }
-    if ("POST".equals(method)) {
+    if ("POST".equals(method) && access == Access.AUTHENTICATED) {
       builder.header("Idempotency-Key", options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString()));
     }
     options.headers().forEach(builder::setHeader);
@@ -135,6 +146,22 @@ final class Transport {
       }
     });
     return URI.create(config.baseUri + path + params);
+  }
+
+  static final String NO_CREDENTIALS =
+      "Mark: no credentials. Set apiKey (or MARK_API_KEY) or bearerToken; without them a client can only sign up, log in, refresh and log out.";
+
+  /** What a call needs, and how it may be repeated. */
+  enum Access {
+    /** Credentials; a POST is retried with one Idempotency-Key. */
+    AUTHENTICATED,
+    /** No credentials, and safe to repeat (log out). */
+    PUBLIC,
+    /**
+     * No credentials, and sent once unless the call's own maxRetries asks for more: the server
+     * keeps no Idempotency-Key for it (sign up, log in, refresh).
+     */
+    PUBLIC_ONCE
   }
 
   /** A request body, serialised once so that every attempt sends the same bytes. */

@@ -28,7 +28,7 @@ class ClientTest {
         .baseUrl("http://mark.test")
         .maxRetries(0)
         .exchange(exchange)
-        .environment(name -> null);
+        .environmentVariables(name -> null);
   }
 
   @ParameterizedTest
@@ -128,7 +128,7 @@ class ClientTest {
   void readsMarkApiKeyAndMarkBaseUrlWhenNotGiven() {
     ScriptedExchange exchange = ScriptedExchange.of(json(200, DATASET));
     Map<String, String> env = Map.of("MARK_API_KEY", "mk_test_env", "MARK_BASE_URL", "http://env.test/");
-    MarkClient.builder().exchange(exchange).environment(env::get).build().datasets().retrieve("ds_1");
+    MarkClient.builder().exchange(exchange).environmentVariables(env::get).build().datasets().retrieve("ds_1");
 
     HttpRequest sent = exchange.requests.get(0);
     assertThat(sent.headers().firstValue("X-API-Key")).contains("mk_test_env");
@@ -139,15 +139,45 @@ class ClientTest {
   void sendsABearerToken() {
     ScriptedExchange exchange = ScriptedExchange.of(json(200, DATASET));
     MarkClient.builder().bearerToken("jwt").baseUrl("http://mark.test").exchange(exchange)
-        .environment(name -> null).build().datasets().retrieve("ds_1");
+        .environmentVariables(name -> null).build().datasets().retrieve("ds_1");
     assertThat(exchange.requests.get(0).headers().firstValue("Authorization")).contains("Bearer jwt");
     assertThat(exchange.requests.get(0).headers().firstValue("X-API-Key")).isEmpty();
   }
 
   @Test
-  void failsAtBuildOnMissingCredentialsOrABadOptionNamingIt() {
-    MarkClient.Builder none = MarkClient.builder().environment(name -> null);
-    assertThatThrownBy(none::build).hasMessageContaining("no credentials");
+  void withoutCredentialsACallThatNeedsThemFailsBeforeSendingAnything() {
+    ScriptedExchange exchange = ScriptedExchange.of();
+    MarkClient anonymous = MarkClient.builder().exchange(exchange).environmentVariables(name -> null).build();
+
+    assertThatThrownBy(() -> anonymous.datasets().retrieve("ds_1")).hasMessageContaining("no credentials");
+    assertThatThrownBy(() -> anonymous.auth().me()).hasMessageContaining("no credentials");
+    assertThat(exchange.requests).isEmpty();
+  }
+
+  @Test
+  void sendsMarkEnvironmentOnlyWhenAnEnvironmentIsChosen() {
+    ScriptedExchange exchange = ScriptedExchange.of(json(200, DATASET), json(200, DATASET));
+    MarkClient client = builderOver(exchange).build();
+
+    client.datasets().retrieve("a");
+    client.newBuilder().environment(Environment.LIVE).build().datasets().retrieve("a");
+
+    assertThat(exchange.requests).extracting(r -> r.headers().firstValue("Mark-Environment").orElse(null))
+        .containsExactly(null, "live");
+  }
+
+  @Test
+  void aBearerTokenKeepsMarkApiKeyOut() {
+    ScriptedExchange exchange = ScriptedExchange.of(json(200, DATASET));
+    MarkClient.builder().bearerToken("jwt").exchange(exchange)
+        .environmentVariables(Map.of("MARK_API_KEY", "mk_test_server", "MARK_BASE_URL", "http://mark.test")::get)
+        .build().datasets().retrieve("a");
+    assertThat(exchange.requests.get(0).headers().firstValue("X-API-Key")).isEmpty();
+  }
+
+  @Test
+  void failsAtBuildOnABadOptionNamingIt() {
+    MarkClient.Builder none = MarkClient.builder().environmentVariables(name -> null);
     assertThatThrownBy(() -> none.apiKey("k").maxRetries(-1).build()).hasMessageContaining("maxRetries");
     assertThatThrownBy(() -> none.apiKey("k").maxRetries(1).timeout(java.time.Duration.ZERO).build())
         .hasMessageContaining("timeout");

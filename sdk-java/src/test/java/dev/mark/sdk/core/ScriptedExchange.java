@@ -42,6 +42,32 @@ final class ScriptedExchange implements Exchange {
     return ((Answer) next).to(request);
   }
 
+  /** The body a request was built with, as text ("" for none). */
+  static String bodyOf(HttpRequest request) {
+    if (request.bodyPublisher().isEmpty()) {
+      return "";
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    request.bodyPublisher().get().subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+      @Override public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+        subscription.request(Long.MAX_VALUE);
+      }
+
+      @Override public void onNext(java.nio.ByteBuffer item) {
+        byte[] chunk = new byte[item.remaining()];
+        item.get(chunk);
+        bytes.writeBytes(chunk);
+      }
+
+      @Override public void onError(Throwable throwable) {
+        throw new AssertionError(throwable);
+      }
+
+      @Override public void onComplete() {}
+    });
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
   /** A problem+json answer, as the server writes one. */
   static Answer problem(int status, String code, String... headers) {
     String body = "{\"type\":\"https://mark.dev/problems/" + code + "\",\"title\":\"" + code + "\",\"status\":" + status
