@@ -1,10 +1,10 @@
 "use client";
-// A Next.js client component: runs in the browser with the user's session cookies
-// (credentials: "include") and no API key, and sends one CSV file to a dataset.
-import { Mark, ValidationError } from "@mark/sdk";
+// A Next.js client component: runs in the browser with the user's session cookies and no API
+// key, and sends one CSV file to a dataset. After a page reload the client knows no CSRF token
+// yet: the first write learns it from GET /v1/me on its own.
+import { ValidationError } from "@mark/sdk";
 import { useState } from "react";
-
-const mark = new Mark({ baseURL: "https://api.mark.dev", credentials: "include" });
+import { mark } from "../mark-browser.js";
 
 export function UploadButton({ datasetId }: { datasetId: string }) {
   const [message, setMessage] = useState("");
