@@ -47,8 +47,8 @@ export class Auth {
    * the session was still going. An access token already issued works until it expires.
    */
   async logout(body: RefreshRequest = {}, options?: RequestOptions): Promise<ResponseMeta> {
-    const json = body.refresh_token === undefined ? {} : { body: { json: body } };
-    const { meta } = await this.transport.request({ method: "POST", path: "/v1/auth/logout", access: "public", ...json }, options);
+    const payload = body.refresh_token === undefined ? {} : { body: { json: body } };
+    const { meta } = await this.transport.request({ method: "POST", path: "/v1/auth/logout", access: "public", ...payload }, options);
     this.transport.config.csrf.value = undefined;
     return meta;
   }
