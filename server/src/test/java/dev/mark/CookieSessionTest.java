@@ -70,11 +70,16 @@ class CookieSessionTest {
   }
 
   @Test
-  void refreshAndLogoutByCookieNeedTheCsrfToken(RunningServer server) {
+  void refreshAndLogoutByCookieNeedTheCsrfTokenOrAnAllowedOrigin(RunningServer server) {
     CookieSession session = CookieSession.start(server);
     TestClient auth = fromApp(server).withHeader("Cookie", "mark_refresh=" + session.refresh());
 
-    assertProblem(auth.send("POST", "/v1/auth/refresh", null, null), 403, "csrf_failed");
+    TestClient noOrigin = server.anonymousClient().withHeader("Cookie", "mark_refresh=" + session.refresh());
+    assertProblem(noOrigin.send("POST", "/v1/auth/refresh", null, null), 403, "csrf_failed");
+    assertProblem(auth.withHeader("X-CSRF-Token", "wrong").send("POST", "/v1/auth/refresh", null, null),
+        403, "csrf_failed");
+    assertProblem(auth.withHeader("Origin", FOREIGN_ORIGIN).send("POST", "/v1/auth/refresh", null, null),
+        403, "origin_not_allowed");
     HttpResult refreshed = auth.withHeader("X-CSRF-Token", session.csrf())
         .send("POST", "/v1/auth/refresh", null, null);
     assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
@@ -82,8 +87,15 @@ class CookieSessionTest {
     assertThat(newRefresh).isNotEqualTo(session.refresh());
     assertThat(refreshed.json().get("csrf_token").asString()).isEqualTo(session.csrf());
 
+    // a reloaded page has lost the CSRF token: its Origin lets it refresh and get the token back
+    HttpResult reloaded = auth.withHeader("Cookie", "mark_refresh=" + newRefresh)
+        .send("POST", "/v1/auth/refresh", null, null);
+    assertThat(reloaded.status()).as(reloaded.body()).isEqualTo(200);
+    assertThat(reloaded.json().get("csrf_token").asString()).isEqualTo(session.csrf());
+    newRefresh = Sessions.cookie(reloaded, "mark_refresh").orElseThrow();
+
     TestClient next = fromApp(server).withHeader("Cookie", "mark_refresh=" + newRefresh);
-    assertProblem(next.send("POST", "/v1/auth/logout", null, null), 403, "csrf_failed");
+    assertProblem(next.withHeader("Origin", null).send("POST", "/v1/auth/logout", null, null), 403, "csrf_failed");
     HttpResult out = next.withHeader("X-CSRF-Token", session.csrf()).send("POST", "/v1/auth/logout", null, null);
     assertThat(out.status()).isEqualTo(204);
     assertThat(Sessions.setCookies(out)).hasSize(2).allSatisfy(c -> assertThat(c).contains("Max-Age=0"));

@@ -9,6 +9,7 @@ import dev.mark.platform.errors.Unauthorized;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +42,8 @@ final class AccessTokens {
 
   Issued issue(SessionClaims claims) {
     SigningKeys.Signer signer = keys.signer();
-    Instant now = clock.instant();
+    // JWT times are whole seconds: say the same in the API
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = now.plus(ttl);
     var builder = JWT.create()
         .withKeyId(signer.kid())

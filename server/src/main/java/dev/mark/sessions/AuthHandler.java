@@ -74,7 +74,8 @@ public final class AuthHandler implements AuthApi {
   /** The refresh token from the body (token mode) or from the cookie (cookie mode). */
   private Optional<SessionService.PresentedRefresh> presented(ApiCall call, RefreshRequest request) {
     if (request != null && request.refreshToken() != null) {
-      return Optional.of(new SessionService.PresentedRefresh(request.refreshToken(), false, Optional.empty()));
+      return Optional.of(new SessionService.PresentedRefresh(request.refreshToken(), false,
+          Optional.empty(), false));
     }
     String cookie = call.request().cookie(SessionCookies.REFRESH);
     if (cookie == null || cookie.isEmpty()) {
@@ -82,7 +83,8 @@ public final class AuthHandler implements AuthApi {
     }
     origins.requireAllowed(call.request());
     return Optional.of(new SessionService.PresentedRefresh(cookie, true,
-        Optional.ofNullable(call.request().header(CookieSessionAuthenticator.CSRF_HEADER))));
+        Optional.ofNullable(call.request().header(CookieSessionAuthenticator.CSRF_HEADER)),
+        origins.comesFromAllowedOrigin(call.request())));
   }
 
   private boolean isCookieMode(ApiCall call, SessionMode mode) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,8 +54,14 @@ public final class SessionService {
   private final UserRepository users = new UserRepository();
   private final SessionRepository sessions = new SessionRepository();
 
-  /** How a refresh or logout was presented: in the body, or as a cookie with a CSRF token. */
-  public record PresentedRefresh(String token, boolean viaCookie, Optional<String> csrfHeader) {}
+  /**
+   * How a refresh or logout was presented: in the body, or as a cookie. A cookie must come with
+   * proof that Mark's app sent it: the session's CSRF token, or an allowed {@code Origin} (which
+   * browsers set on every POST, and scripts of other sites cannot forge). The Origin alone is
+   * enough here, so that a reloaded page, which has lost the CSRF token, can still refresh.
+   */
+  public record PresentedRefresh(String token, boolean viaCookie, Optional<String> csrfHeader,
+      boolean fromAllowedOrigin) {}
 
   public SessionService(Transactions transactions, AccountService accounts,
       AuthConfig config, Clock clock) {
@@ -210,7 +217,7 @@ public final class SessionService {
   }
 
   private StartedSession start(UserRepository.StoredUser user, boolean cookieMode) {
-    Instant expiresAt = clock.instant().plus(refreshTtl);
+    Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(refreshTtl);
     String csrf = randomToken();
     return transactions.inTransaction(tx -> {
       String familyId = Ids.next("ses");
@@ -236,10 +243,10 @@ public final class SessionService {
     }
     boolean matches = presented.csrfHeader()
         .map(header -> MessageDigest.isEqual(sha256(header), sha256(expected)))
-        .orElse(false);
+        .orElse(presented.fromAllowedOrigin());
     if (!matches) {
       throw new Forbidden("csrf_failed",
-          "A cookie session needs its csrf_token in the X-CSRF-Token header.");
+          "A cookie session needs its csrf_token in the X-CSRF-Token header, or an allowed Origin.");
     }
   }
 

@@ -96,6 +96,7 @@ public final class HttpPipeline {
     if (!allowed.isEmpty() && isCorsPreflight(ctx)) {
       // the CORS plugin has set its headers (or not, for a foreign origin): nothing to add
       ctx.status(HttpStatus.NO_CONTENT);
+      ctx.res().setContentType(null);
       return;
     }
     if (!allowed.isEmpty()) {

@@ -233,6 +233,9 @@ public final class OperationBinder {
     response.location().ifPresent(location -> ctx.header("Location", location));
     if (response.body().length > 0) {
       ctx.contentType("application/json").result(response.body());
+    } else {
+      // no body, no type: Javalin would otherwise say text/plain
+      ctx.res().setContentType(null);
     }
   }
 }

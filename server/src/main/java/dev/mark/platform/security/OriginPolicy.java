@@ -28,11 +28,21 @@ public final class OriginPolicy {
   /** @throws Forbidden {@code origin_not_allowed} for a foreign origin */
   public void requireAllowed(CallerRequest request) {
     String origin = request.header("Origin");
-    if (origin == null || allowed.contains(origin.toLowerCase(Locale.ROOT)) || isSameOrigin(origin, request.header("Host"))) {
+    if (origin == null || isAllowed(origin, request)) {
       return;
     }
     throw new Forbidden("origin_not_allowed",
         "Cookie sessions may be used from Mark's own origins only, not from " + origin + ".");
+  }
+
+  /** Whether the request names its origin and the origin is allowed. */
+  public boolean comesFromAllowedOrigin(CallerRequest request) {
+    String origin = request.header("Origin");
+    return origin != null && isAllowed(origin, request);
+  }
+
+  private boolean isAllowed(String origin, CallerRequest request) {
+    return allowed.contains(origin.toLowerCase(Locale.ROOT)) || isSameOrigin(origin, request.header("Host"));
   }
 
   private static boolean isSameOrigin(String origin, String host) {
