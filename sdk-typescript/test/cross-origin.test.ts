@@ -43,6 +43,7 @@ describe("a cookie session from another origin, in a browser", { skip: skipWitho
       readBack: { same: true, requestId: true, limit: "number", remaining: "number", resetSeconds: "number" },
       writeWithoutCsrf: [403, "csrf_failed"],
       reloadedClientWrites: 1,
+      refreshAfterReload: { csrfRecovered: true },
       refreshed: { mode: "cookie", csrfKept: true },
       live: { environment: "live", datasets: 0 },
       stranger: { rawRead: "TypeError", sdkRead: "ConnectionError", sdkWrite: "ConnectionError", sdkLogin: "ConnectionError" },
@@ -106,6 +107,11 @@ try {
   // a reloaded page: a new client that knows no CSRF token yet learns it from /v1/me
   const reloaded = new Mark({ baseURL: api, credentials: "include" });
   out.reloadedClientWrites = (await reloaded.rows.ingest(ds.id, { rows: [{ region: "EMEA" }] })).inserted;
+
+  // a page reloaded after the access cookie expired knows no CSRF token: its Origin lets it refresh
+  const coldStart = new Mark({ baseURL: api, credentials: "include" });
+  const recovered = await coldStart.auth.refresh();
+  out.refreshAfterReload = { csrfRecovered: recovered.csrf_token === mark.auth.csrfToken && coldStart.auth.csrfToken === recovered.csrf_token };
 
   const refreshed = await mark.auth.refresh();
   out.refreshed = { mode: refreshed.mode, csrfKept: mark.auth.csrfToken === refreshed.csrf_token };
