@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  *
  * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://…} for
  *     TLS ({@code MARK_REDIS_URL}); one server (or a proxy in front of several), not a cluster
- * @param timeout how long one Redis command, or connecting, may take before the call it serves
- *     is answered 503 {@code rate_limiter_unavailable} ({@code MARK_REDIS_TIMEOUT_MS}, default
- *     1000)
+ * @param timeout how long one Redis command may take before the call it serves is answered 503
+ *     {@code rate_limiter_unavailable} ({@code MARK_REDIS_TIMEOUT_MS}, default 1000); connecting
+ *     may take 10 seconds, or this if longer
  */
 public record RedisConfig(String url, Duration timeout) {
 

@@ -44,6 +44,7 @@ public final class RedisBucketStore implements BucketStore {
 
   private static final Logger log = LoggerFactory.getLogger(RedisBucketStore.class);
   private static final String KEY_PREFIX = "mark:rate-limit:";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final long LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
 
   private final ClientResources resources;
@@ -69,12 +70,15 @@ public final class RedisBucketStore implements BucketStore {
   /**
    * Connects to {@code url} ({@code redis://…} or {@code rediss://…}).
    *
-   * @param timeout for connecting and for each command
+   * @param timeout for each command; connecting (the TCP connection and the handshake) may take
+   *     up to 10 seconds or {@code timeout}, whichever is longer, so that a busy machine's cold
+   *     start does not fail
    * @throws RedisException when Redis cannot be reached, or refuses the credentials
    */
   public static RedisBucketStore connect(String url, Duration timeout) {
+    Duration connectTimeout = timeout.compareTo(CONNECT_TIMEOUT) > 0 ? timeout : CONNECT_TIMEOUT;
     RedisURI uri = RedisURI.create(url);
-    uri.setTimeout(timeout);
+    uri.setTimeout(connectTimeout);
     ClientResources resources = ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
             TimeUnit.MILLISECONDS))
@@ -82,7 +86,7 @@ public final class RedisBucketStore implements BucketStore {
     RedisClient client = RedisClient.create(resources, uri);
     client.setOptions(ClientOptions.builder()
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         .build());
     try {
