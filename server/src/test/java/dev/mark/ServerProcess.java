@@ -73,7 +73,8 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("node on " + baseUrl + " was not ready within " + STARTUP_TIMEOUT);
+    throw new AssertionError("node on " + baseUrl + " was not ready within " + STARTUP_TIMEOUT
+        + ":\n" + Files.readString(log));
   }
 
   private static int freePort() throws IOException {
