@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan and its
- * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled continuously) and the
- * monthly quota (never refilled: next month is a new bucket). A call passes only if every
- * bandwidth has its cost, and then takes it from all three atomically. Thread-safe.
+ * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled
+ * continuously) and the monthly quota (refilled 32 days after the bucket is made, so never within
+ * its month: next month is a new bucket; the late refill is what lets a store see an old bucket
+ * as full again and forget it). A call passes only if every bandwidth has its cost, and then
+ * takes it from all three atomically. Thread-safe.
  */
 public final class RateLimiter {
 
