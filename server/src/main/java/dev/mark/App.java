@@ -183,6 +183,10 @@ public final class App implements AutoCloseable {
         RedisConfig redis = config.rateLimits().redis().orElseThrow();
         try {
           yield RedisBucketStore.connect(redis.url(), redis.timeout());
+        } catch (IllegalArgumentException e) {
+          // not its message: it may quote the URL, password included
+          throw new ConfigException("MARK_REDIS_URL is not a URL Lettuce accepts: "
+              + redis.redactedUrl());
         } catch (RuntimeException e) {
           // Lettuce's messages name the host and the reason (refused, WRONGPASS…), not the password
           throw new ConfigException("MARK_REDIS_URL: cannot use Redis at " + redis.redactedUrl()
