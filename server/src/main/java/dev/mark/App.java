@@ -19,6 +19,7 @@ import dev.mark.plans.PlanCatalog;
 import dev.mark.plans.PlansHandler;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
+import dev.mark.platform.config.RedisConfig;
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.db.Database;
@@ -37,6 +38,7 @@ import dev.mark.platform.ratelimit.CallGuard;
 import dev.mark.platform.ratelimit.MemoryBucketStore;
 import dev.mark.platform.ratelimit.PostgresBucketStore;
 import dev.mark.platform.ratelimit.RateLimiter;
+import dev.mark.platform.ratelimit.RedisBucketStore;
 import dev.mark.platform.security.Authenticators;
 import dev.mark.platform.security.OriginPolicy;
 import dev.mark.sessions.AuthHandler;
@@ -76,11 +78,13 @@ public final class App implements AutoCloseable {
   private final Optional<AccountService.CreatedAccount> developmentAccount;
   private final Periodic flusher;
   private final Periodic purger;
+  private final BucketStore buckets;
+  private final Periodic evicter;
 
   private App(AppConfig config, Database database, AccountService accounts,
       SessionService sessions, Javalin javalin,
       InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount,
-      Periodic flusher, Periodic purger) {
+      Periodic flusher, Periodic purger, BucketStore buckets, Periodic evicter) {
     this.config = config;
     this.database = database;
     this.accounts = accounts;
@@ -90,23 +94,34 @@ public final class App implements AutoCloseable {
     this.developmentAccount = developmentAccount;
     this.flusher = flusher;
     this.purger = purger;
+    this.buckets = buckets;
+    this.evicter = evicter;
   }
 
-  /** Starts the database and the HTTP server. */
+  /**
+   * Starts the database and the HTTP server.
+   *
+   * @throws ConfigException when the rate limiter's Redis cannot be reached
+   */
   public static App start(AppConfig config) {
     ApiContract contract = ApiContract.load();
     PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), Json.newMapper());
     Database database = Database.start(config.database(), config.dataDir());
+    BucketStore buckets = null;
     try {
-      return start(config, contract, plans, database);
+      buckets = bucketStore(config, database);
+      return start(config, contract, plans, database, buckets);
     } catch (RuntimeException e) {
+      if (buckets != null) {
+        buckets.close();
+      }
       database.close();
       throw e;
     }
   }
 
   private static App start(AppConfig config, ApiContract contract, PlanCatalog plans,
-      Database database) {
+      Database database, BucketStore buckets) {
     Clock clock = Clock.systemUTC();
     JsonMapper mapper = Json.newMapper();
     Transactions transactions = new Transactions(database.dsl());
@@ -126,7 +141,7 @@ public final class App implements AutoCloseable {
         new CookieSessionAuthenticator(sessions, origins)));
     Idempotency idempotency = new Idempotency(transactions, clock);
     SchemaValidator validator = new SchemaValidator(contract);
-    RateLimiter limiter = new RateLimiter(bucketStore(config, database), clock);
+    RateLimiter limiter = new RateLimiter(buckets, clock);
     UsageMeter meter = new UsageMeter(clock);
     UsageService usage = new UsageService(transactions, meter, limiter, plans, clock);
     CallGuard guard = new CallGuard(limiter, plans, meter);
@@ -170,14 +185,38 @@ public final class App implements AutoCloseable {
       keys.flushLastUsed();
     });
     Periodic purger = new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired);
-    return new App(config, database, accounts, sessions, javalin, inFlight, developmentAccount, flusher, purger);
+    Periodic evicter = new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle);
+    return new App(config, database, accounts, sessions, javalin, inFlight, developmentAccount,
+        flusher, purger, buckets, evicter);
   }
 
   private static BucketStore bucketStore(AppConfig config, Database database) {
     return switch (config.rateLimits().backend()) {
       case MEMORY -> new MemoryBucketStore();
       case POSTGRES -> new PostgresBucketStore(database.dataSource());
+      case REDIS -> {
+        RedisConfig redis = config.rateLimits().redis().orElseThrow();
+        try {
+          yield RedisBucketStore.connect(redis.url(), redis.timeout());
+        } catch (IllegalArgumentException e) {
+          // not its message: it may quote the URL, password included
+          throw new ConfigException("MARK_REDIS_URL is not a URL Lettuce accepts: "
+              + redis.redactedUrl());
+        } catch (RuntimeException e) {
+          // Lettuce's messages name the host and the reason (refused, WRONGPASS…), not the password
+          throw new ConfigException("MARK_REDIS_URL: cannot use Redis at " + redis.redactedUrl()
+              + " (" + rootMessage(e) + ")");
+        }
+      }
     };
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   /** The port the server listens on (useful with port 0). */
@@ -233,21 +272,24 @@ public final class App implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     javalin.stop();
+    evicter.close();
     purger.close();
     flusher.close();
+    buckets.close();
     database.close();
   }
 
   public static void main(String[] args) {
     AppConfig config;
+    App app;
     try {
       config = AppConfig.fromEnvironment(System.getenv());
+      app = start(config);
     } catch (ConfigException e) {
       System.err.println("Mark cannot start: " + e.getMessage());
       System.exit(2);
       return;
     }
-    App app = start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mark-shutdown"));
     String base = "http://localhost:" + app.port();
     app.developmentAccount().ifPresent(account -> System.out.println(

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,27 +34,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * Three server processes on three ports share one PostgreSQL, with the {@code postgres}
- * rate-limit backend and a key cache of 1 second: one key's requests, sent concurrently to all
- * three, are held to the plan's limit as a whole (the {@code cluster} plan of
+ * Three server processes on three ports share one PostgreSQL, with a shared rate-limit backend
+ * (chosen by the subclass) and a key cache of 1 second: one key's requests, sent concurrently to
+ * all three, are held to the plan's limit as a whole (the {@code cluster} plan of
  * {@code test-plans.json}: 300 units a month), not three times it; and a key revoked through
  * one node stops working on the others within the cache's lifetime.
  */
-class MultiNodeRateLimitTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MultiNodeRateLimitTest {
 
   private static final int QUOTA = 300;
   private static final int REQUESTS = 3 * QUOTA;
 
-  private static Path dir;
-  private static EmbeddedPostgres postgres;
-  private static AccountService accounts;
-  private static Database database;
-  private static final List<ServerProcess> nodes = new ArrayList<>();
+  private Path dir;
+  private EmbeddedPostgres postgres;
+  private AccountService accounts;
+  private Database database;
+  private final List<ServerProcess> nodes = new ArrayList<>();
+
+  /** Starts what the backend needs; returns the environment that selects it on each node. */
+  abstract Map<String, String> startBackend();
+
+  /** Stops what {@link #startBackend} started. */
+  abstract void stopBackend();
 
   @BeforeAll
-  static void startCluster() throws Exception {
+  void startCluster() throws Exception {
+    Map<String, String> backend = startBackend();
     dir = Files.createTempDirectory("mark-multinode");
     postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dir.resolve("postgres"))
@@ -67,9 +77,9 @@ class MultiNodeRateLimitTest {
         new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
         PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
     for (int i = 0; i < 3; i++) {
-      nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), Map.of(
-          "MARK_RATE_LIMIT_BACKEND", "postgres",
-          "MARK_KEY_CACHE_SECONDS", "1")));
+      Map<String, String> env = new HashMap<>(backend);
+      env.put("MARK_KEY_CACHE_SECONDS", "1");
+      nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), env));
     }
     for (ServerProcess node : nodes) {
       node.awaitReady();
@@ -77,7 +87,7 @@ class MultiNodeRateLimitTest {
   }
 
   @AfterAll
-  static void stopCluster() throws Exception {
+  void stopCluster() throws Exception {
     nodes.forEach(ServerProcess::close);
     if (database != null) {
       database.close();
@@ -85,7 +95,10 @@ class MultiNodeRateLimitTest {
     if (postgres != null) {
       postgres.close();
     }
-    RunningServer.deleteRecursively(dir);
+    if (dir != null) {
+      RunningServer.deleteRecursively(dir);
+    }
+    stopBackend();
   }
 
   @Test
@@ -96,8 +109,8 @@ class MultiNodeRateLimitTest {
 
     int admitted = byStatus.getOrDefault(200, new AtomicInteger()).get();
     int refused = byStatus.getOrDefault(429, new AtomicInteger()).get();
-    System.out.printf("%d nodes, %d requests, quota %d: %d admitted, %d refused%n",
-        nodes.size(), REQUESTS, QUOTA, admitted, refused);
+    System.out.printf("%s: %d nodes, %d requests, quota %d: %d admitted, %d refused%n",
+        getClass().getSimpleName(), nodes.size(), REQUESTS, QUOTA, admitted, refused);
     assertThat(byStatus.keySet()).as("only 200s and 429s: %s", byStatus).containsOnly(200, 429);
     assertThat(admitted + refused).isEqualTo(REQUESTS);
     assertThat(admitted).as("never more than the plan's limit across the nodes")
@@ -130,11 +143,11 @@ class MultiNodeRateLimitTest {
     }
   }
 
-  private static TestClient client(int node, String apiKey) {
+  private TestClient client(int node, String apiKey) {
     return new TestClient(nodes.get(node).baseUrl(), Map.of("X-API-Key", apiKey));
   }
 
-  private static Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {
+  private Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(48)) {

@@ -1,13 +1,12 @@
 package dev.mark;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +23,12 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final String baseUrl;
+  private final Path log;
 
-  private ServerProcess(Process process, String baseUrl) {
+  private ServerProcess(Process process, String baseUrl, Path log) {
     this.process = process;
     this.baseUrl = baseUrl;
+    this.log = log;
   }
 
   /** Starts a node; {@code env} adds to (or overrides) the database and plans settings. */
@@ -47,7 +48,7 @@ final class ServerProcess implements AutoCloseable {
     environment.put("MARK_DATA_DIR", dataDir.toString());
     environment.put("MARK_PLANS_FILE", RunningServer.testPlans().toString());
     environment.putAll(env);
-    return new ServerProcess(builder.start(), "http://localhost:" + port);
+    return new ServerProcess(builder.start(), "http://localhost:" + port, Path.of(dataDir + ".log"));
   }
 
   String baseUrl() {
@@ -55,11 +56,13 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Waits until the node answers {@code /readyz}. */
-  ServerProcess awaitReady() throws InterruptedException {
+  ServerProcess awaitReady() throws InterruptedException, IOException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as("node on " + baseUrl + " exited").isTrue();
+      if (!process.isAlive()) {
+        throw new AssertionError("node on " + baseUrl + " exited:\n" + Files.readString(log));
+      }
       try {
         if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -70,7 +73,8 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("node on " + baseUrl + " was not ready within " + STARTUP_TIMEOUT);
+    throw new AssertionError("node on " + baseUrl + " was not ready within " + STARTUP_TIMEOUT
+        + ":\n" + Files.readString(log));
   }
 
   private static int freePort() throws IOException {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
+import dev.mark.platform.config.RateLimitConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,47 @@ class AppConfigTest {
         .hasMessageContaining("MARK_CORS_ORIGINS");
     assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_ACCESS_TOKEN_TTL_SECONDS", "0")))
         .hasMessageContaining("MARK_ACCESS_TOKEN_TTL_SECONDS");
+  }
+
+  @Test
+  void theRedisBackendTakesItsServerFromMarkRedisUrl() {
+    RateLimitConfig config = AppConfig.fromEnvironment(Map.of(
+        "MARK_RATE_LIMIT_BACKEND", "redis",
+        "MARK_REDIS_URL", "redis://:s3cret@cache.internal:6380/2",
+        "MARK_REDIS_TIMEOUT_MS", "250")).rateLimits();
+    assertThat(config.backend()).isEqualTo(RateLimitConfig.Backend.REDIS);
+    var redis = config.redis().orElseThrow();
+    assertThat(redis.url()).isEqualTo("redis://:s3cret@cache.internal:6380/2");
+    assertThat(redis.timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(redis.redactedUrl()).isEqualTo("redis://cache.internal:6380/2");
+    assertThat(config.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void aRedisBackendWithoutAUsableUrlFailsFastNamingTheVariable() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_RATE_LIMIT_BACKEND", "redis")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_REDIS_URL");
+    for (String bad : new String[] {"cache.internal:6379", "http://cache.internal",
+        "redis://", "redis://cache.internal/not-a-db", "redis://:pa ss@host"}) {
+      assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+              "MARK_RATE_LIMIT_BACKEND", "redis", "MARK_REDIS_URL", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("MARK_REDIS_URL")
+          .hasMessageNotContaining("pa ss");
+    }
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(
+            "MARK_RATE_LIMIT_BACKEND", "redis", "MARK_REDIS_URL", "redis://h",
+            "MARK_REDIS_TIMEOUT_MS", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_REDIS_TIMEOUT_MS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_RATE_LIMIT_BACKEND", "redis ")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_REDIS_URL");
+  }
+
+  @Test
+  void aRedisUrlWithAnotherBackendIsAMistakeNotIgnored() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_REDIS_URL", "redis://h:6379")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MARK_RATE_LIMIT_BACKEND=redis");
   }
 }

@@ -5,8 +5,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -20,13 +20,14 @@ import javax.sql.DataSource;
  *
  * <p>In 8.18.0 a batch that meets a bucket not created yet fails with
  * {@code BucketNotFoundException} instead of creating it, so a key's row is created once with a
- * plain (unbatched) call before its batching proxy is used.
+ * plain (unbatched) call before its batching proxy is used. The proxies (which hold the batching
+ * state) are kept per key and dropped after a minute unused; the rows stay in the table.
  */
 public final class PostgresBucketStore implements BucketStore {
 
   private final ProxyManager<Long> proxies;
-  // the batching state lives in the proxy object, so proxies are reused per key
-  private final Map<Long, Bucket> buckets = new ConcurrentHashMap<>();
+  private final IdleEvictingMap<Bucket> buckets =
+      new IdleEvictingMap<>(Duration.ofMinutes(1), System::nanoTime);
 
   public PostgresBucketStore(DataSource dataSource) {
     this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -35,12 +36,18 @@ public final class PostgresBucketStore implements BucketStore {
   }
 
   @Override
-  public Bucket bucket(long key, Supplier<BucketConfiguration> configuration) {
-    return buckets.computeIfAbsent(key, k -> {
+  public <T> T withBucket(long key, Supplier<BucketConfiguration> configuration,
+      Function<Bucket, T> operation) {
+    return operation.apply(buckets.get(key, k -> {
       proxies.builder().build(k, configuration).getAvailableTokens();
       return proxies.builder()
           .withOptimization(Optimizations.batching())
           .build(k, configuration);
-    });
+    }));
+  }
+
+  @Override
+  public void evictIdle() {
+    buckets.evictIdle(bucket -> true);
   }
 }

@@ -1,8 +1,8 @@
 package dev.mark.platform.ratelimit;
 
+import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
@@ -19,15 +19,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan and its
- * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled continuously) and the
- * monthly quota (never refilled: next month is a new bucket). A call passes only if every
- * bandwidth has its cost, and then takes it from all three atomically. Thread-safe.
+ * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled
+ * continuously) and the monthly quota (refilled 32 days after the bucket is made, so never within
+ * its month: next month is a new bucket; the late refill is what lets a store see an old bucket
+ * as full again and forget it). A call passes only if every bandwidth has its cost, and then
+ * takes it from all three atomically. Thread-safe.
  */
 public final class RateLimiter {
 
+  private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
   private static final String BURST = "burst";
   private static final String SUSTAINED = "sustained";
   private static final String MONTHLY = "monthly";
@@ -45,15 +51,17 @@ public final class RateLimiter {
    *
    * @param caller who is charged, e.g. an API key's ID
    * @throws TooManyRequests when a limit or the quota does not have {@code cost} units left
+   * @throws ServiceUnavailable when the bucket store does not answer
    */
   public Admission admit(String caller, PlanLimits limits, int cost) {
     Instant now = clock.instant();
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
     long secondsToNextMonth = Math.max(1,
         Duration.between(now, startOfNextMonth(month)).toSeconds());
-    Bucket bucket = store.bucket(bucketKey(caller, limits, month),
-        () -> configuration(limits));
-    VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(cost);
+    long key = bucketKey(caller, limits, month);
+    Supplier<BucketConfiguration> configuration = () -> configuration(limits);
+    VerboseResult<ConsumptionProbe> result = store.withBucket(key, configuration,
+        bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(cost));
     long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
     List<RateLimitHeaders.PolicyState> policies = List.of(
         state(BURST, limits.burst(), available[0]),
@@ -62,21 +70,38 @@ public final class RateLimiter {
             monthSeconds(month), Math.max(0, available[2]), secondsToNextMonth));
     Map<String, String> headers = RateLimitHeaders.of(policies);
     if (result.getValue().isConsumed()) {
-      return new Admission(headers, cost, () -> bucket.addTokens(cost));
+      return new Admission(headers, cost, () -> refund(key, configuration, cost));
     }
     throw rejection(limits, cost, available[2], result.getValue(), secondsToNextMonth, headers);
   }
 
-  /** What is left of {@code caller}'s monthly quota, without charging anything. */
+  /**
+   * What is left of {@code caller}'s monthly quota, without charging anything.
+   *
+   * @throws ServiceUnavailable when the bucket store does not answer
+   */
   public QuotaState quota(String caller, PlanLimits limits) {
     Instant now = clock.instant();
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-    Bucket bucket = store.bucket(bucketKey(caller, limits, month),
-        () -> configuration(limits));
-    long[] available = bucket.asVerbose().getAvailableTokens().getDiagnostics()
-        .getAvailableTokensPerEachBandwidth();
+    long[] available = store.withBucket(bucketKey(caller, limits, month),
+        () -> configuration(limits),
+        bucket -> bucket.asVerbose().getAvailableTokens().getDiagnostics()
+            .getAvailableTokensPerEachBandwidth());
     return new QuotaState(limits.planId(), limits.monthlyQuota(), Math.max(0, available[2]),
         startOfNextMonth(month));
+  }
+
+  /** Gives back what a call that failed on the server's side was charged, if the store answers. */
+  private void refund(long key, Supplier<BucketConfiguration> configuration, int cost) {
+    try {
+      store.withBucket(key, configuration, bucket -> {
+        bucket.addTokens(cost);
+        return null;
+      });
+    } catch (ServiceUnavailable e) {
+      log.warn("{} units charged to a call that failed were not given back: the bucket store "
+          + "does not answer", cost);
+    }
   }
 
   private static Instant startOfNextMonth(YearMonth month) {
