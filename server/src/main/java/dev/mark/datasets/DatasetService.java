@@ -22,7 +22,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Datasets of one account: creation (catalogue row and typed rows table in one transaction),
  * lookup, cursor-paginated listing and deletion. A dataset of another account, or of the other
- * environment, does not exist as far as a caller can tell.
+ * environment, does not exist as far as a caller can tell. Lookups by ID go through the
+ * {@link DatasetCache} shared with the rows service, which both invalidate after a change.
  */
 public final class DatasetService {
 
@@ -30,11 +31,13 @@ public final class DatasetService {
 
   private final Transactions transactions;
   private final DatasetRepository repository;
+  private final DatasetCache cache;
   private final Clock clock;
 
-  public DatasetService(Transactions transactions, ObjectMapper mapper, Clock clock) {
+  public DatasetService(Transactions transactions, ObjectMapper mapper, DatasetCache cache, Clock clock) {
     this.transactions = transactions;
     this.repository = new DatasetRepository(mapper);
+    this.cache = cache;
     this.clock = clock;
   }
 
@@ -58,9 +61,15 @@ public final class DatasetService {
     });
   }
 
-  /** @throws NotFound when the caller has no such dataset */
+  /**
+   * The dataset as of at most the cache's TTL ago, or as of the last change made through this
+   * node, whichever is later.
+   *
+   * @throws NotFound when the caller has no such dataset
+   */
   public DatasetRecord get(Principal caller, String id) {
-    return repository.find(transactions.reads(), owner(caller), id)
+    Owner owner = owner(caller);
+    return cache.get(owner, id, () -> repository.find(transactions.reads(), owner, id))
         .orElseThrow(() -> notFound(id));
   }
 
@@ -93,11 +102,18 @@ public final class DatasetService {
 
   /** Deletes a dataset and its rows. @throws NotFound when the caller has no such dataset */
   public void delete(Principal caller, String id) {
-    transactions.inTransaction(tx -> {
-      String tableName = repository.delete(tx, owner(caller), id).orElseThrow(() -> notFound(id));
-      repository.dropRowsTable(tx, tableName);
-      return null;
-    });
+    Owner owner = owner(caller);
+    try {
+      transactions.inTransaction(tx -> {
+        String tableName = repository.delete(tx, owner, id).orElseThrow(() -> notFound(id));
+        repository.dropRowsTable(tx, tableName);
+        return null;
+      });
+    } finally {
+      // after the commit (or a failure whose outcome is unknown), never before it: a read
+      // between an early invalidation and the commit would cache the dataset again
+      cache.invalidate(owner, id);
+    }
   }
 
   private static void checkColumns(List<ColumnSpec> columns) {

@@ -16,10 +16,11 @@ import java.util.Map;
  *     ({@code MARK_SHUTDOWN_GRACE_MS}, default 10000)
  * @param rateLimits plans, rate-limit backend and key cache ({@link RateLimitConfig})
  * @param marketplace marketplace gateways ({@link MarketplaceConfig})
+ * @param caches what each node keeps in memory, and for how long ({@link CacheConfig})
  */
 public record AppConfig(
     int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis,
-    RateLimitConfig rateLimits, MarketplaceConfig marketplace) {
+    RateLimitConfig rateLimits, MarketplaceConfig marketplace, CacheConfig caches) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -32,7 +33,7 @@ public record AppConfig(
 
   public static AppConfig defaults() {
     return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), LimitsConfig.defaults(), 10_000,
-        RateLimitConfig.defaults(), MarketplaceConfig.disabled());
+        RateLimitConfig.defaults(), MarketplaceConfig.disabled(), CacheConfig.defaults());
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -48,26 +49,31 @@ public record AppConfig(
         LimitsConfig.fromEnvironment(env),
         EnvValues.longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()),
         RateLimitConfig.fromEnvironment(env),
-        MarketplaceConfig.fromEnvironment(env));
+        MarketplaceConfig.fromEnvironment(env),
+        CacheConfig.fromEnvironment(env));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace);
+    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, caches);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace);
+    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace, caches);
   }
 
   public AppConfig withLimits(LimitsConfig newLimits) {
-    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace);
+    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace, caches);
   }
 
   public AppConfig withRateLimits(RateLimitConfig newRateLimits) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace, caches);
   }
 
   public AppConfig withMarketplace(MarketplaceConfig newMarketplace) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace, caches);
+  }
+
+  public AppConfig withCaches(CacheConfig newCaches) {
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, newCaches);
   }
 }
