@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,22 @@ class AppConfigTest {
     assertThat(config.limits().maxBodyBytes()).isEqualTo(1_048_576);
     assertThat(config.limits().maxBulkBodyBytes()).isEqualTo(64L * 1_048_576);
     assertThat(config.limits().maxIngestRows()).isEqualTo(100_000);
+    assertThat(config.caches().datasetTtl()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.caches().datasetEntries()).isEqualTo(10_000);
+  }
+
+  @Test
+  void theDatasetCacheCanBeTunedOrTurnedOff() {
+    AppConfig config = AppConfig.fromEnvironment(
+        Map.of("MARK_DATASET_CACHE_MS", "0", "MARK_DATASET_CACHE_ENTRIES", "50"));
+    assertThat(config.caches().datasetTtl()).isZero();
+    assertThat(config.caches().datasetEntries()).isEqualTo(50);
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_DATASET_CACHE_MS", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_DATASET_CACHE_MS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_DATASET_CACHE_MS", "soon")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_DATASET_CACHE_MS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_DATASET_CACHE_ENTRIES", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_DATASET_CACHE_ENTRIES");
   }
 
   @Test
