@@ -3,7 +3,6 @@ package dev.mark.platform.ratelimit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Formats the state of a caller's policies as response headers: {@code RateLimit-Policy} and
@@ -19,17 +18,25 @@ final class RateLimitHeaders {
 
   private RateLimitHeaders() {}
 
+  /** The headers of {@code policies} (at least one); built without streams, as on every call. */
   static Map<String, String> of(List<PolicyState> policies) {
+    StringBuilder policy = new StringBuilder(96);
+    StringBuilder state = new StringBuilder(96);
+    PolicyState tightest = policies.getFirst();
+    for (PolicyState p : policies) {
+      if (!policy.isEmpty()) {
+        policy.append(", ");
+        state.append(", ");
+      }
+      policy.append('"').append(p.name()).append("\";q=").append(p.q()).append(";w=").append(p.w());
+      state.append('"').append(p.name()).append("\";r=").append(p.r()).append(";t=").append(p.t());
+      if (p.r() < tightest.r()) {
+        tightest = p;
+      }
+    }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("RateLimit-Policy", policies.stream()
-        .map(p -> "\"" + p.name() + "\";q=" + p.q() + ";w=" + p.w())
-        .collect(Collectors.joining(", ")));
-    headers.put("RateLimit", policies.stream()
-        .map(p -> "\"" + p.name() + "\";r=" + p.r() + ";t=" + p.t())
-        .collect(Collectors.joining(", ")));
-    PolicyState tightest = policies.stream()
-        .min((a, b) -> Long.compare(a.r(), b.r()))
-        .orElseThrow();
+    headers.put("RateLimit-Policy", policy.toString());
+    headers.put("RateLimit", state.toString());
     headers.put("X-RateLimit-Limit", Long.toString(tightest.q()));
     headers.put("X-RateLimit-Remaining", Long.toString(tightest.r()));
     headers.put("X-RateLimit-Reset", Long.toString(tightest.t()));

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan and its
@@ -31,9 +32,15 @@ public final class RateLimiter {
   private static final String BURST = "burst";
   private static final String SUSTAINED = "sustained";
   private static final String MONTHLY = "monthly";
+  /** Past this many, the memo of bucket keys starts over (it costs hashing, never correctness). */
+  private static final int MAX_MEMOIZED_KEYS = 100_000;
+
+  private record BucketId(String caller, PlanLimits limits, YearMonth month) {}
 
   private final BucketStore store;
   private final Clock clock;
+  // bucketKey hashes a string made of records' toString(): a few microseconds on every call
+  private final Map<BucketId, Long> bucketKeys = new ConcurrentHashMap<>();
 
   public RateLimiter(BucketStore store, Clock clock) {
     this.store = store;
@@ -51,7 +58,7 @@ public final class RateLimiter {
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
     long secondsToNextMonth = Math.max(1,
         Duration.between(now, startOfNextMonth(month)).toSeconds());
-    Bucket bucket = store.bucket(bucketKey(caller, limits, month),
+    Bucket bucket = store.bucket(memoizedKey(caller, limits, month),
         () -> configuration(limits));
     VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(cost);
     long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
@@ -77,6 +84,19 @@ public final class RateLimiter {
         .getAvailableTokensPerEachBandwidth();
     return new QuotaState(limits.planId(), limits.monthlyQuota(), Math.max(0, available[2]),
         startOfNextMonth(month));
+  }
+
+  private long memoizedKey(String caller, PlanLimits limits, YearMonth month) {
+    BucketId id = new BucketId(caller, limits, month);
+    Long key = bucketKeys.get(id);
+    if (key == null) {
+      if (bucketKeys.size() >= MAX_MEMOIZED_KEYS) {
+        bucketKeys.clear();
+      }
+      key = bucketKey(caller, limits, month);
+      bucketKeys.put(id, key);
+    }
+    return key;
   }
 
   private static Instant startOfNextMonth(YearMonth month) {
