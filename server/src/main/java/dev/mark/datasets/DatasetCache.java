@@ -67,8 +67,13 @@ public final class DatasetCache {
     if (entries == null) {
       return load.get();
     }
+    Key key = new Key(owner, id);
+    CompletableFuture<DatasetRecord> cached = entries.getIfPresent(key);
+    if (cached != null) {
+      return Optional.ofNullable(join(cached));
+    }
     CompletableFuture<DatasetRecord> mine = new CompletableFuture<>();
-    CompletableFuture<DatasetRecord> found = entries.get(new Key(owner, id), (key, executor) -> mine);
+    CompletableFuture<DatasetRecord> found = entries.get(key, (k, executor) -> mine);
     if (found != mine) {
       return Optional.ofNullable(join(found));
     }

@@ -35,12 +35,13 @@ public final class RateLimiter {
   /** Past this many, the memo of bucket keys starts over (it costs hashing, never correctness). */
   private static final int MAX_MEMOIZED_KEYS = 100_000;
 
-  private record BucketId(String caller, PlanLimits limits, YearMonth month) {}
+  /** A caller's latest bucket key, and what it was derived from besides the caller. */
+  private record MemoizedKey(PlanLimits limits, YearMonth month, long key) {}
 
   private final BucketStore store;
   private final Clock clock;
   // bucketKey hashes a string made of records' toString(): a few microseconds on every call
-  private final Map<BucketId, Long> bucketKeys = new ConcurrentHashMap<>();
+  private final Map<String, MemoizedKey> bucketKeys = new ConcurrentHashMap<>();
 
   public RateLimiter(BucketStore store, Clock clock) {
     this.store = store;
@@ -87,15 +88,16 @@ public final class RateLimiter {
   }
 
   private long memoizedKey(String caller, PlanLimits limits, YearMonth month) {
-    BucketId id = new BucketId(caller, limits, month);
-    Long key = bucketKeys.get(id);
-    if (key == null) {
-      if (bucketKeys.size() >= MAX_MEMOIZED_KEYS) {
-        bucketKeys.clear();
-      }
-      key = bucketKey(caller, limits, month);
-      bucketKeys.put(id, key);
+    MemoizedKey memo = bucketKeys.get(caller);
+    if (memo != null && (memo.limits() == limits || memo.limits().equals(limits))
+        && memo.month().equals(month)) {
+      return memo.key();
     }
+    if (bucketKeys.size() >= MAX_MEMOIZED_KEYS) {
+      bucketKeys.clear();
+    }
+    long key = bucketKey(caller, limits, month);
+    bucketKeys.put(caller, new MemoizedKey(limits, month, key));
     return key;
   }
 
