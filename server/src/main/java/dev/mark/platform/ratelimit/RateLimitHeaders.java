@@ -18,24 +18,44 @@ final class RateLimitHeaders {
 
   private RateLimitHeaders() {}
 
-  /** The headers of {@code policies} (at least one); built without streams, as on every call. */
-  static Map<String, String> of(List<PolicyState> policies) {
-    StringBuilder policy = new StringBuilder(96);
-    StringBuilder state = new StringBuilder(96);
-    PolicyState tightest = policies.getFirst();
+  /**
+   * The {@code RateLimit-Policy} header of {@code policies} (at least one): what each allows,
+   * which is fixed for a plan's limits in a given month, so callers may compute it once.
+   */
+  static String policy(List<PolicyState> policies) {
+    StringBuilder policy = new StringBuilder(128);
     for (PolicyState p : policies) {
       if (!policy.isEmpty()) {
         policy.append(", ");
-        state.append(", ");
       }
       policy.append('"').append(p.name()).append("\";q=").append(p.q()).append(";w=").append(p.w());
+    }
+    return policy.toString();
+  }
+
+  /** Every header of {@code policies} (at least one). */
+  static Map<String, String> of(List<PolicyState> policies) {
+    return of(policies, policy(policies));
+  }
+
+  /**
+   * Every header of {@code policies} (at least one), given their {@link #policy} header. Built
+   * without streams: it runs on every call.
+   */
+  static Map<String, String> of(List<PolicyState> policies, String policyHeader) {
+    StringBuilder state = new StringBuilder(128);
+    PolicyState tightest = policies.getFirst();
+    for (PolicyState p : policies) {
+      if (!state.isEmpty()) {
+        state.append(", ");
+      }
       state.append('"').append(p.name()).append("\";r=").append(p.r()).append(";t=").append(p.t());
       if (p.r() < tightest.r()) {
         tightest = p;
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("RateLimit-Policy", policy.toString());
+    headers.put("RateLimit-Policy", policyHeader);
     headers.put("RateLimit", state.toString());
     headers.put("X-RateLimit-Limit", Long.toString(tightest.q()));
     headers.put("X-RateLimit-Remaining", Long.toString(tightest.r()));

@@ -32,16 +32,19 @@ public final class RateLimiter {
   private static final String BURST = "burst";
   private static final String SUSTAINED = "sustained";
   private static final String MONTHLY = "monthly";
-  /** Past this many, the memo of bucket keys starts over (it costs hashing, never correctness). */
-  private static final int MAX_MEMOIZED_KEYS = 100_000;
+  /** Past this many callers, the memo of their buckets starts over (costs work, never correctness). */
+  private static final int MAX_REMEMBERED_CALLERS = 100_000;
 
-  /** A caller's latest bucket key, and what it was derived from besides the caller. */
-  private record MemoizedKey(PlanLimits limits, YearMonth month, long key) {}
+  /**
+   * What a caller's calls need again and again, derived from its plan's limits and the month:
+   * the bucket's key and the {@code RateLimit-Policy} header.
+   */
+  private record CallerBucket(PlanLimits limits, YearMonth month, long key, String policyHeader) {}
 
   private final BucketStore store;
   private final Clock clock;
   // bucketKey hashes a string made of records' toString(): a few microseconds on every call
-  private final Map<String, MemoizedKey> bucketKeys = new ConcurrentHashMap<>();
+  private final Map<String, CallerBucket> callerBuckets = new ConcurrentHashMap<>();
 
   public RateLimiter(BucketStore store, Clock clock) {
     this.store = store;
@@ -59,8 +62,8 @@ public final class RateLimiter {
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
     long secondsToNextMonth = Math.max(1,
         Duration.between(now, startOfNextMonth(month)).toSeconds());
-    Bucket bucket = store.bucket(memoizedKey(caller, limits, month),
-        () -> configuration(limits));
+    CallerBucket callerBucket = callerBucket(caller, limits, month);
+    Bucket bucket = store.bucket(callerBucket.key(), () -> configuration(limits));
     VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(cost);
     long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
     List<RateLimitHeaders.PolicyState> policies = List.of(
@@ -68,7 +71,7 @@ public final class RateLimiter {
         state(SUSTAINED, limits.sustained(), available[1]),
         new RateLimitHeaders.PolicyState(MONTHLY, limits.monthlyQuota(),
             monthSeconds(month), Math.max(0, available[2]), secondsToNextMonth));
-    Map<String, String> headers = RateLimitHeaders.of(policies);
+    Map<String, String> headers = RateLimitHeaders.of(policies, callerBucket.policyHeader());
     if (result.getValue().isConsumed()) {
       return new Admission(headers, cost, () -> bucket.addTokens(cost));
     }
@@ -87,19 +90,25 @@ public final class RateLimiter {
         startOfNextMonth(month));
   }
 
-  private long memoizedKey(String caller, PlanLimits limits, YearMonth month) {
-    MemoizedKey memo = bucketKeys.get(caller);
-    if (memo != null && (memo.limits() == limits || memo.limits().equals(limits))
-        && memo.month().equals(month)) {
-      return memo.key();
+  private CallerBucket callerBucket(String caller, PlanLimits limits, YearMonth month) {
+    CallerBucket known = callerBuckets.get(caller);
+    if (known != null && (known.limits() == limits || known.limits().equals(limits))
+        && known.month().equals(month)) {
+      return known;
     }
-    if (bucketKeys.size() >= MAX_MEMOIZED_KEYS) {
-      bucketKeys.clear();
+    if (callerBuckets.size() >= MAX_REMEMBERED_CALLERS) {
+      callerBuckets.clear();
     }
-    long key = bucketKey(caller, limits, month);
-    bucketKeys.put(caller, new MemoizedKey(limits, month, key));
-    return key;
+    // q and w only: what the policies allow, not what is left
+    String policyHeader = RateLimitHeaders.policy(List.of(
+        state(BURST, limits.burst(), limits.burst().limit()),
+        state(SUSTAINED, limits.sustained(), limits.sustained().limit()),
+        new RateLimitHeaders.PolicyState(MONTHLY, limits.monthlyQuota(), monthSeconds(month), 0, 0)));
+    CallerBucket derived = new CallerBucket(limits, month, bucketKey(caller, limits, month), policyHeader);
+    callerBuckets.put(caller, derived);
+    return derived;
   }
+
 
   private static Instant startOfNextMonth(YearMonth month) {
     return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
