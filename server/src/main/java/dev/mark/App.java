@@ -4,7 +4,6 @@ import dev.mark.accounts.AccountService;
 import dev.mark.analytics.AnalyticsHandler;
 import dev.mark.analytics.QueryService;
 import dev.mark.api.ApiRoutes;
-import dev.mark.datasets.DatasetCache;
 import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.DatasetsHandler;
 import dev.mark.datasets.RowsHandler;
@@ -105,9 +104,8 @@ public final class App implements AutoCloseable {
     ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
     KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
     AccountService accounts = new AccountService(transactions, keys, plans);
-    DatasetCache datasetCache = new DatasetCache(config.caches().datasetTtl(), config.caches().datasetEntries());
-    DatasetService datasets = new DatasetService(transactions, mapper, datasetCache, clock);
-    RowsService rows = new RowsService(transactions, mapper, datasetCache, clock, config.limits().maxIngestRows());
+    DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), clock);
+    RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
     Authenticators authenticators = new Authenticators(List.of(

@@ -1,5 +1,6 @@
 package dev.mark.datasets;
 
+import dev.mark.platform.config.CacheConfig;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
@@ -22,8 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Datasets of one account: creation (catalogue row and typed rows table in one transaction),
  * lookup, cursor-paginated listing and deletion. A dataset of another account, or of the other
- * environment, does not exist as far as a caller can tell. Lookups by ID go through the
- * {@link DatasetCache} shared with the rows service, which both invalidate after a change.
+ * environment, does not exist as far as a caller can tell. Lookups by ID go through a
+ * {@link DatasetCache}; whatever changes a dataset calls {@link #changed} once it has committed.
  */
 public final class DatasetService {
 
@@ -34,10 +35,12 @@ public final class DatasetService {
   private final DatasetCache cache;
   private final Clock clock;
 
-  public DatasetService(Transactions transactions, ObjectMapper mapper, DatasetCache cache, Clock clock) {
+  /** @param caches how long, and how many, datasets are kept in memory */
+  public DatasetService(Transactions transactions, ObjectMapper mapper, CacheConfig caches, Clock clock) {
     this.transactions = transactions;
     this.repository = new DatasetRepository(mapper);
-    this.cache = cache;
+    this.cache = new DatasetCache(caches.datasetTtl(), caches.datasetEntries(),
+        (owner, id) -> repository.find(transactions.reads(), owner, id));
     this.clock = clock;
   }
 
@@ -68,9 +71,7 @@ public final class DatasetService {
    * @throws NotFound when the caller has no such dataset
    */
   public DatasetRecord get(Principal caller, String id) {
-    Owner owner = owner(caller);
-    return cache.get(owner, id, () -> repository.find(transactions.reads(), owner, id))
-        .orElseThrow(() -> notFound(id));
+    return cache.get(owner(caller), id).orElseThrow(() -> notFound(id));
   }
 
   /**
@@ -110,10 +111,17 @@ public final class DatasetService {
         return null;
       });
     } finally {
-      // after the commit (or a failure whose outcome is unknown), never before it: a read
-      // between an early invalidation and the commit would cache the dataset again
-      cache.invalidate(owner, id);
+      changed(owner, id);
     }
+  }
+
+  /**
+   * Makes this node read dataset {@code id} of {@code owner} from the database again. Call it
+   * after the change has committed (or failed with an unknown outcome), never before: a read
+   * between an early call and the commit would cache the old dataset again.
+   */
+  void changed(Owner owner, String id) {
+    cache.invalidate(owner, id);
   }
 
   private static void checkColumns(List<ColumnSpec> columns) {

@@ -20,8 +20,8 @@ import tools.jackson.databind.ObjectMapper;
  * Adds rows to datasets and reads them back. One transaction locks the dataset, streams the
  * rows into COPY as they are checked (so PostgreSQL stores rows while later ones are read), and
  * updates the row count; an invalid row anywhere rolls it all back, so a request writes all its
- * rows or none. Once it ends, the dataset is dropped from the {@link DatasetCache}, so that this
- * node shows the new row count at once.
+ * rows or none. Once it ends, the dataset service hears of the change, so that this node shows
+ * the new row count at once.
  */
 public final class RowsService {
 
@@ -34,15 +34,15 @@ public final class RowsService {
   private final Transactions transactions;
   private final DatasetRepository datasets;
   private final RowsRepository rows = new RowsRepository();
-  private final DatasetCache cache;
+  private final DatasetService datasetService;
   private final Clock clock;
   private final int maxRowsPerRequest;
 
-  public RowsService(Transactions transactions, ObjectMapper mapper, DatasetCache cache, Clock clock,
-      int maxRowsPerRequest) {
+  public RowsService(Transactions transactions, ObjectMapper mapper, DatasetService datasetService,
+      Clock clock, int maxRowsPerRequest) {
     this.transactions = transactions;
     this.datasets = new DatasetRepository(mapper);
-    this.cache = cache;
+    this.datasetService = datasetService;
     this.clock = clock;
     this.maxRowsPerRequest = maxRowsPerRequest;
   }
@@ -92,8 +92,7 @@ public final class RowsService {
         return new Ingested(inserted, datasets.countAdded(tx, id, inserted, now));
       });
     } finally {
-      // after the commit, never before it (see DatasetService.delete)
-      cache.invalidate(owner(caller), id);
+      datasetService.changed(owner(caller), id);
     }
   }
 

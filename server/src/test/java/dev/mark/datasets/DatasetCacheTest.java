@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,9 +17,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The cache alone, with a hand-driven clock and loaders that count their database reads. */
+/**
+ * The cache alone, over a fake catalogue that counts its reads, with a hand-driven clock and
+ * background refreshes run on the calling thread unless a test says otherwise.
+ */
 class DatasetCacheTest {
 
   private static final Duration TTL = Duration.ofMillis(500);
@@ -25,90 +32,144 @@ class DatasetCacheTest {
   private static final Owner ALICE_LIVE = new Owner("acc_alice", "live");
   private static final Owner BOB = new Owner("acc_bob", "test");
 
-  private final AtomicLong nanos = new AtomicLong();
-  private final DatasetCache cache = new DatasetCache(TTL, 100, nanos::get);
+  /** The database: what each owner has, and how often it was read. */
+  private final Map<Owner, Map<String, DatasetRecord>> stored = new ConcurrentHashMap<>();
   private final AtomicInteger reads = new AtomicInteger();
+  /** When set, every read waits on it first. */
+  private final AtomicReference<CountDownLatch> readGate = new AtomicReference<>();
+  private final AtomicLong nanos = new AtomicLong();
+  private final DatasetCache cache = cache(Runnable::run);
 
-  private static DatasetRecord dataset(String id, long rowCount) {
-    OffsetDateTime at = OffsetDateTime.of(2026, 11, 22, 10, 0, 0, 0, ZoneOffset.UTC);
-    return new DatasetRecord(id, "Orders", Optional.empty(), List.of(), rowCount, at, at);
+  private DatasetCache cache(java.util.concurrent.Executor refresher) {
+    return new DatasetCache(TTL, 100, this::load, nanos::get, refresher);
   }
 
-  private Optional<DatasetRecord> read(Owner owner, String id, Optional<DatasetRecord> stored) {
-    return cache.get(owner, id, () -> {
-      reads.incrementAndGet();
-      return stored;
-    });
+  private Optional<DatasetRecord> load(Owner owner, String id) {
+    reads.incrementAndGet();
+    Optional<DatasetRecord> found = Optional.ofNullable(stored.getOrDefault(owner, Map.of()).get(id));
+    CountDownLatch gate = readGate.get();
+    if (gate != null) {
+      await(gate);
+    }
+    return found;
+  }
+
+  private void store(Owner owner, String id, long rowCount) {
+    OffsetDateTime at = OffsetDateTime.of(2026, 11, 22, 10, 0, 0, 0, ZoneOffset.UTC);
+    stored.computeIfAbsent(owner, o -> new ConcurrentHashMap<>())
+        .put(id, new DatasetRecord(id, "Orders", Optional.empty(), List.of(), rowCount, at, at));
+  }
+
+  private long rowCount(Owner owner, String id) {
+    return cache.get(owner, id).orElseThrow().rowCount();
   }
 
   @Test
   void aDatasetReadOnceIsServedFromMemoryUntilItsTtlHasPassed() {
-    read(ALICE, "ds_1", Optional.of(dataset("ds_1", 0)));
-    nanos.addAndGet(TTL.toNanos() - 1);
-    assertThat(read(ALICE, "ds_1", Optional.of(dataset("ds_1", 7))).orElseThrow().rowCount()).isZero();
+    store(ALICE, "ds_1", 0);
+    rowCount(ALICE, "ds_1");
+    store(ALICE, "ds_1", 7);
+    nanos.addAndGet(TTL.toNanos() / 2);
+    assertThat(rowCount(ALICE, "ds_1")).isZero();
     assertThat(reads).hasValue(1);
 
-    nanos.addAndGet(1);
-    assertThat(read(ALICE, "ds_1", Optional.of(dataset("ds_1", 7))).orElseThrow().rowCount()).isEqualTo(7);
+    nanos.addAndGet(TTL.toNanos() / 2);
+    assertThat(rowCount(ALICE, "ds_1")).isEqualTo(7);
     assertThat(reads).hasValue(2);
   }
 
   @Test
+  void anEntryInUseIsReadAgainInTheBackgroundAfterHalfItsTtl() {
+    store(ALICE, "ds_1", 0);
+    rowCount(ALICE, "ds_1");
+    store(ALICE, "ds_1", 7);
+    nanos.addAndGet(TTL.toNanos() / 2 + 1);
+
+    rowCount(ALICE, "ds_1");
+    assertThat(reads).as("a refresh was started").hasValue(2);
+    assertThat(rowCount(ALICE, "ds_1")).isEqualTo(7);
+    nanos.addAndGet(TTL.toNanos() / 2 - 1);
+    assertThat(rowCount(ALICE, "ds_1")).as("a TTL after the first read").isEqualTo(7);
+    assertThat(reads).as("the refresh restarted the TTL").hasValue(2);
+  }
+
+  @Test
   void anInvalidatedDatasetIsReadAgainAtOnce() {
-    read(ALICE, "ds_1", Optional.of(dataset("ds_1", 0)));
+    store(ALICE, "ds_1", 0);
+    rowCount(ALICE, "ds_1");
+    stored.get(ALICE).remove("ds_1");
     cache.invalidate(ALICE, "ds_1");
-    assertThat(read(ALICE, "ds_1", Optional.empty())).isEmpty();
+    assertThat(cache.get(ALICE, "ds_1")).isEmpty();
     assertThat(reads).hasValue(2);
   }
 
   @Test
   void eachOwnerHasItsOwnEntries() {
-    read(ALICE, "ds_1", Optional.of(dataset("ds_1", 3)));
-    assertThat(read(BOB, "ds_1", Optional.empty())).as("another account").isEmpty();
-    assertThat(read(ALICE_LIVE, "ds_1", Optional.empty())).as("another environment").isEmpty();
+    store(ALICE, "ds_1", 3);
+    rowCount(ALICE, "ds_1");
+    assertThat(cache.get(BOB, "ds_1")).as("another account").isEmpty();
+    assertThat(cache.get(ALICE_LIVE, "ds_1")).as("another environment").isEmpty();
     assertThat(reads).hasValue(3);
     cache.invalidate(BOB, "ds_1");
-    assertThat(read(ALICE, "ds_1", Optional.empty())).as("still cached for its owner").isPresent();
+    assertThat(rowCount(ALICE, "ds_1")).as("still cached for its owner").isEqualTo(3);
+    assertThat(reads).hasValue(3);
   }
 
   @Test
   void anUnknownDatasetIsNotRemembered() {
-    assertThat(read(ALICE, "ds_new", Optional.empty())).isEmpty();
-    assertThat(read(ALICE, "ds_new", Optional.of(dataset("ds_new", 0)))).as("created meanwhile").isPresent();
-    assertThat(reads).hasValue(2);
+    assertThat(cache.get(ALICE, "ds_new")).isEmpty();
+    store(ALICE, "ds_new", 0);
+    assertThat(cache.get(ALICE, "ds_new")).as("created meanwhile").isPresent();
   }
 
   @Test
   void aReadInFlightWhenTheDatasetIsInvalidatedIsNotKept() throws Exception {
-    CountDownLatch reading = new CountDownLatch(1);
+    store(ALICE, "ds_1", 0);
     CountDownLatch written = new CountDownLatch(1);
+    readGate.set(written);
     try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
-      // read the old row, then stall while a writer commits and invalidates
-      Future<Optional<DatasetRecord>> slow = pool.submit(() -> cache.get(ALICE, "ds_1", () -> {
-        reading.countDown();
-        await(written);
-        return Optional.of(dataset("ds_1", 0));
-      }));
-      reading.await(10, TimeUnit.SECONDS);
+      // reads the old row, then stalls while a writer commits and invalidates
+      Future<Optional<DatasetRecord>> slow = pool.submit(() -> cache.get(ALICE, "ds_1"));
+      awaitReads(1);
+      store(ALICE, "ds_1", 5);
       cache.invalidate(ALICE, "ds_1");
+      readGate.set(null);
       written.countDown();
       assertThat(slow.get(10, TimeUnit.SECONDS).orElseThrow().rowCount()).isZero();
     }
+    assertThat(rowCount(ALICE, "ds_1")).as("the write is seen").isEqualTo(5);
+  }
 
-    assertThat(read(ALICE, "ds_1", Optional.of(dataset("ds_1", 5))).orElseThrow().rowCount())
-        .as("the write is seen").isEqualTo(5);
+  @Test
+  void aRefreshInFlightWhenTheDatasetIsInvalidatedIsNotKept() throws Exception {
+    try (ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor()) {
+      DatasetCache refreshing = cache(refresher);
+      store(ALICE, "ds_1", 0);
+      refreshing.get(ALICE, "ds_1");
+      nanos.addAndGet(TTL.toNanos() / 2 + 1);
+      CountDownLatch written = new CountDownLatch(1);
+      readGate.set(written);
+      assertThat(refreshing.get(ALICE, "ds_1").orElseThrow().rowCount()).as("served meanwhile").isZero();
+      awaitReads(2);
+
+      store(ALICE, "ds_1", 5);
+      refreshing.invalidate(ALICE, "ds_1");
+      readGate.set(null);
+      written.countDown();
+      Thread.sleep(100);
+
+      assertThat(refreshing.get(ALICE, "ds_1").orElseThrow().rowCount()).isEqualTo(5);
+    }
   }
 
   @Test
   void concurrentMissesShareOneRead() throws Exception {
+    store(ALICE, "ds_1", 1);
     CountDownLatch release = new CountDownLatch(1);
+    readGate.set(release);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<Optional<DatasetRecord>>> readers = java.util.stream.IntStream.range(0, 20)
-          .mapToObj(i -> pool.submit(() -> cache.get(ALICE, "ds_1", () -> {
-            reads.incrementAndGet();
-            await(release);
-            return Optional.of(dataset("ds_1", 1));
-          })))
+      List<Future<Optional<DatasetRecord>>> readers = IntStream.range(0, 20)
+          .mapToObj(i -> pool.submit(() -> cache.get(ALICE, "ds_1")))
           .toList();
       Thread.sleep(100);
       release.countDown();
@@ -122,22 +183,33 @@ class DatasetCacheTest {
   @Test
   void aFailedReadIsThrownAsItIsAndNotRemembered() {
     IllegalStateException down = new IllegalStateException("database down");
-    assertThatThrownBy(() -> cache.get(ALICE, "ds_1", () -> {
-      throw down;
-    })).isSameAs(down);
-    assertThat(read(ALICE, "ds_1", Optional.of(dataset("ds_1", 0)))).isPresent();
+    DatasetCache failing = new DatasetCache(TTL, 100, (owner, id) -> {
+      if (reads.incrementAndGet() == 1) {
+        throw down;
+      }
+      return Optional.empty();
+    }, nanos::get, Runnable::run);
+    assertThatThrownBy(() -> failing.get(ALICE, "ds_1")).isSameAs(down);
+    assertThat(failing.get(ALICE, "ds_1")).isEmpty();
+    assertThat(reads).hasValue(2);
   }
 
   @Test
   void aTtlOfZeroReadsEveryTime() {
-    DatasetCache off = new DatasetCache(Duration.ZERO, 100);
+    store(ALICE, "ds_1", 0);
+    DatasetCache off = new DatasetCache(Duration.ZERO, 100, this::load);
     for (int i = 0; i < 3; i++) {
-      off.get(ALICE, "ds_1", () -> {
-        reads.incrementAndGet();
-        return Optional.of(dataset("ds_1", 0));
-      });
+      off.get(ALICE, "ds_1");
     }
     assertThat(reads).hasValue(3);
+  }
+
+  private void awaitReads(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (reads.get() < count && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(reads).hasValue(count);
   }
 
   private static void await(CountDownLatch latch) {
