@@ -128,8 +128,8 @@ public final class App implements AutoCloseable {
     ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
     KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
     AccountService accounts = new AccountService(transactions, keys, plans);
-    DatasetService datasets = new DatasetService(transactions, mapper, clock);
-    RowsService rows = new RowsService(transactions, mapper, clock, config.limits().maxIngestRows());
+    DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), clock);
+    RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
     SessionService sessions = new SessionService(transactions, accounts, config.auth(), clock);

@@ -1,5 +1,6 @@
 package dev.mark.datasets;
 
+import dev.mark.platform.config.CacheConfig;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
@@ -22,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Datasets of one account: creation (catalogue row and typed rows table in one transaction),
  * lookup, cursor-paginated listing and deletion. A dataset of another account, or of the other
- * environment, does not exist as far as a caller can tell.
+ * environment, does not exist as far as a caller can tell. Lookups by ID go through a
+ * {@link DatasetCache}; whatever changes a dataset calls {@link #changed} once it has committed.
  */
 public final class DatasetService {
 
@@ -30,11 +32,15 @@ public final class DatasetService {
 
   private final Transactions transactions;
   private final DatasetRepository repository;
+  private final DatasetCache cache;
   private final Clock clock;
 
-  public DatasetService(Transactions transactions, ObjectMapper mapper, Clock clock) {
+  /** @param caches how long, and how many, datasets are kept in memory */
+  public DatasetService(Transactions transactions, ObjectMapper mapper, CacheConfig caches, Clock clock) {
     this.transactions = transactions;
     this.repository = new DatasetRepository(mapper);
+    this.cache = new DatasetCache(caches.datasetTtl(), caches.datasetEntries(),
+        (owner, id) -> repository.find(transactions.reads(), owner, id));
     this.clock = clock;
   }
 
@@ -58,10 +64,14 @@ public final class DatasetService {
     });
   }
 
-  /** @throws NotFound when the caller has no such dataset */
+  /**
+   * The dataset as of at most the cache's TTL ago, or as of the last change made through this
+   * node, whichever is later.
+   *
+   * @throws NotFound when the caller has no such dataset
+   */
   public DatasetRecord get(Principal caller, String id) {
-    return repository.find(transactions.reads(), owner(caller), id)
-        .orElseThrow(() -> notFound(id));
+    return cache.get(owner(caller), id).orElseThrow(() -> notFound(id));
   }
 
   /**
@@ -93,11 +103,25 @@ public final class DatasetService {
 
   /** Deletes a dataset and its rows. @throws NotFound when the caller has no such dataset */
   public void delete(Principal caller, String id) {
-    transactions.inTransaction(tx -> {
-      String tableName = repository.delete(tx, owner(caller), id).orElseThrow(() -> notFound(id));
-      repository.dropRowsTable(tx, tableName);
-      return null;
-    });
+    Owner owner = owner(caller);
+    try {
+      transactions.inTransaction(tx -> {
+        String tableName = repository.delete(tx, owner, id).orElseThrow(() -> notFound(id));
+        repository.dropRowsTable(tx, tableName);
+        return null;
+      });
+    } finally {
+      changed(owner, id);
+    }
+  }
+
+  /**
+   * Makes this node read dataset {@code id} of {@code owner} from the database again. Call it
+   * after the change has committed (or failed with an unknown outcome), never before: a read
+   * between an early call and the commit would cache the old dataset again.
+   */
+  void changed(Owner owner, String id) {
+    cache.invalidate(owner, id);
   }
 
   private static void checkColumns(List<ColumnSpec> columns) {

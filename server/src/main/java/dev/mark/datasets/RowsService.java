@@ -20,7 +20,8 @@ import tools.jackson.databind.ObjectMapper;
  * Adds rows to datasets and reads them back. One transaction locks the dataset, streams the
  * rows into COPY as they are checked (so PostgreSQL stores rows while later ones are read), and
  * updates the row count; an invalid row anywhere rolls it all back, so a request writes all its
- * rows or none.
+ * rows or none. Once it ends, the dataset service hears of the change, so that this node shows
+ * the new row count at once.
  */
 public final class RowsService {
 
@@ -33,12 +34,15 @@ public final class RowsService {
   private final Transactions transactions;
   private final DatasetRepository datasets;
   private final RowsRepository rows = new RowsRepository();
+  private final DatasetService datasetService;
   private final Clock clock;
   private final int maxRowsPerRequest;
 
-  public RowsService(Transactions transactions, ObjectMapper mapper, Clock clock, int maxRowsPerRequest) {
+  public RowsService(Transactions transactions, ObjectMapper mapper, DatasetService datasetService,
+      Clock clock, int maxRowsPerRequest) {
     this.transactions = transactions;
     this.datasets = new DatasetRepository(mapper);
+    this.datasetService = datasetService;
     this.clock = clock;
     this.maxRowsPerRequest = maxRowsPerRequest;
   }
@@ -50,14 +54,14 @@ public final class RowsService {
     }
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
-    return write(stored, sink -> JsonRows.copy(columns, values, sink));
+    return write(caller, stored, sink -> JsonRows.copy(columns, values, sink));
   }
 
   /** Adds rows given as CSV with a header row. */
   public Ingested ingestCsv(Principal caller, String datasetId, byte[] csv) {
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
-    return write(stored, sink -> CsvRows.copy(columns, csv, maxRowsPerRequest, sink));
+    return write(caller, stored, sink -> CsvRows.copy(columns, csv, maxRowsPerRequest, sink));
   }
 
   /** Rows in insertion order, after the row the cursor names. */
@@ -75,17 +79,21 @@ public final class RowsService {
   }
 
   /** Runs {@code producer}, which checks rows and streams them to COPY, in one transaction. */
-  private Ingested write(StoredDataset stored, Consumer<CopySink> producer) {
+  private Ingested write(Principal caller, StoredDataset stored, Consumer<CopySink> producer) {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
         .truncatedTo(ChronoUnit.MILLIS);
     String id = stored.dataset().id();
-    return transactions.inTransaction(tx -> {
-      if (!rows.lock(tx, id)) {
-        throw notFound(id);
-      }
-      long inserted = rows.copy(tx, stored.tableName(), stored.dataset().columns(), producer);
-      return new Ingested(inserted, datasets.countAdded(tx, id, inserted, now));
-    });
+    try {
+      return transactions.inTransaction(tx -> {
+        if (!rows.lock(tx, id)) {
+          throw notFound(id);
+        }
+        long inserted = rows.copy(tx, stored.tableName(), stored.dataset().columns(), producer);
+        return new Ingested(inserted, datasets.countAdded(tx, id, inserted, now));
+      });
+    } finally {
+      datasetService.changed(owner(caller), id);
+    }
   }
 
   private StoredDataset find(Principal caller, String datasetId) {

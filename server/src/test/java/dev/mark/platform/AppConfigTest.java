@@ -22,6 +22,22 @@ class AppConfigTest {
     assertThat(config.limits().maxBodyBytes()).isEqualTo(1_048_576);
     assertThat(config.limits().maxBulkBodyBytes()).isEqualTo(64L * 1_048_576);
     assertThat(config.limits().maxIngestRows()).isEqualTo(100_000);
+    assertThat(config.caches().datasetTtl()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.caches().datasetEntries()).isEqualTo(10_000);
+  }
+
+  @Test
+  void theDatasetCacheCanBeTunedOrTurnedOff() {
+    AppConfig config = AppConfig.fromEnvironment(
+        Map.of("MARK_DATASET_CACHE_MS", "0", "MARK_DATASET_CACHE_ENTRIES", "50"));
+    assertThat(config.caches().datasetTtl()).isZero();
+    assertThat(config.caches().datasetEntries()).isEqualTo(50);
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_DATASET_CACHE_MS", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_DATASET_CACHE_MS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_DATASET_CACHE_MS", "soon")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_DATASET_CACHE_MS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_DATASET_CACHE_ENTRIES", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_DATASET_CACHE_ENTRIES");
   }
 
   @Test

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param rateLimits plans, rate-limit backend and key cache ({@link RateLimitConfig})
  * @param marketplace marketplace gateways ({@link MarketplaceConfig})
  * @param auth sessions of the web app's users and the allowed browser origins ({@link AuthConfig})
+ * @param caches what each node keeps in memory, and for how long ({@link CacheConfig})
  */
 public record AppConfig(
     int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis,
-    RateLimitConfig rateLimits, MarketplaceConfig marketplace, AuthConfig auth) {
+    RateLimitConfig rateLimits, MarketplaceConfig marketplace, AuthConfig auth, CacheConfig caches) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -33,7 +34,8 @@ public record AppConfig(
 
   public static AppConfig defaults() {
     return new AppConfig(8080, DatabaseConfig.embedded(), Path.of(".mark"), LimitsConfig.defaults(), 10_000,
-        RateLimitConfig.defaults(), MarketplaceConfig.disabled(), AuthConfig.defaults());
+        RateLimitConfig.defaults(), MarketplaceConfig.disabled(), AuthConfig.defaults(),
+        CacheConfig.defaults());
   }
 
   public static AppConfig fromEnvironment(Map<String, String> env) {
@@ -50,30 +52,35 @@ public record AppConfig(
         EnvValues.longValue(env, "MARK_SHUTDOWN_GRACE_MS", defaults.shutdownGraceMillis()),
         RateLimitConfig.fromEnvironment(env),
         MarketplaceConfig.fromEnvironment(env),
-        AuthConfig.fromEnvironment(env));
+        AuthConfig.fromEnvironment(env),
+        CacheConfig.fromEnvironment(env));
   }
 
   public AppConfig withPort(int newPort) {
-    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth);
+    return new AppConfig(newPort, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth, caches);
   }
 
   public AppConfig withDataDir(Path newDataDir) {
-    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth);
+    return new AppConfig(port, database, newDataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth, caches);
   }
 
   public AppConfig withLimits(LimitsConfig newLimits) {
-    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace, auth);
+    return new AppConfig(port, database, dataDir, newLimits, shutdownGraceMillis, rateLimits, marketplace, auth, caches);
   }
 
   public AppConfig withRateLimits(RateLimitConfig newRateLimits) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace, auth);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, newRateLimits, marketplace, auth, caches);
   }
 
   public AppConfig withAuth(AuthConfig newAuth) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, newAuth);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, newAuth, caches);
   }
 
   public AppConfig withMarketplace(MarketplaceConfig newMarketplace) {
-    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace, auth);
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, newMarketplace, auth, caches);
+  }
+
+  public AppConfig withCaches(CacheConfig newCaches) {
+    return new AppConfig(port, database, dataDir, limits, shutdownGraceMillis, rateLimits, marketplace, auth, newCaches);
   }
 }

@@ -6,10 +6,12 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.regex.RegularExpression;
 import dev.mark.platform.errors.FieldIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
@@ -21,9 +23,24 @@ import tools.jackson.databind.JsonNode;
 public final class SchemaValidator {
 
   private static final String DOCUMENT = "https://mark.dev/openapi.json";
+  /** The keywords of a schema that {@link Compiled#accepts} can decide alone. */
+  private static final Set<String> PLAIN_STRING_KEYWORDS = Set.of("type", "pattern");
+
+  /**
+   * A loaded schema. For a plain string schema ({@code type: string} and a {@code pattern},
+   * nothing else: most path parameters, such as IDs) a value that matches the pattern is
+   * accepted without a run of the validator, which costs more than the match on every call;
+   * the regular expression is the validator's own, so the answer is the same.
+   */
+  private record Compiled(Schema schema, RegularExpression stringPattern) {
+
+    boolean accepts(JsonNode value) {
+      return stringPattern != null && value.isString() && stringPattern.matches(value.asString());
+    }
+  }
 
   private final SchemaRegistry registry;
-  private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+  private final Map<String, Compiled> schemas = new ConcurrentHashMap<>();
 
   public SchemaValidator(ApiContract contract) {
     this.registry = SchemaRegistry.withDefaultDialect(
@@ -45,16 +62,32 @@ public final class SchemaValidator {
    */
   public List<FieldIssue> validate(
       String pointer, JsonNode value, FieldIssue.Location location, String prefix) {
+    Compiled compiled = schema(pointer);
+    if (compiled.accepts(value)) {
+      return List.of();
+    }
     List<FieldIssue> issues = new ArrayList<>();
-    for (Error error : schema(pointer).validate(value)) {
+    for (Error error : compiled.schema().validate(value)) {
       issues.add(ValidationMessages.toIssue(error, location, prefix + pointerOf(error.getInstanceLocation())));
     }
     return issues;
   }
 
-  private Schema schema(String pointer) {
-    return schemas.computeIfAbsent(pointer,
-        p -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + p)));
+  private Compiled schema(String pointer) {
+    Compiled compiled = schemas.get(pointer);
+    return compiled != null ? compiled : schemas.computeIfAbsent(pointer, this::load);
+  }
+
+  private Compiled load(String pointer) {
+    Schema schema = registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + pointer));
+    JsonNode node = schema.getSchemaNode();
+    boolean plainString = node.isObject()
+        && PLAIN_STRING_KEYWORDS.containsAll(node.propertyNames())
+        && "string".equals(node.path("type").asString(null))
+        && node.path("pattern").isString();
+    return new Compiled(schema, plainString
+        ? RegularExpression.compile(node.get("pattern").asString(), schema.getSchemaContext())
+        : null);
   }
 
   private static String pointerOf(NodePath path) {

@@ -124,6 +124,12 @@ public final class ApiCall {
 
   private <T> T parameter(String in, String name, Class<T> type) {
     JsonNode value = parameters.get(in + ":" + name);
-    return value == null ? null : mapper.treeToValue(value, type);
+    if (value == null) {
+      return null;
+    }
+    // most parameters are IDs: a string needs no trip through the mapper
+    return type == String.class && value.isString()
+        ? type.cast(value.asString())
+        : mapper.treeToValue(value, type);
   }
 }

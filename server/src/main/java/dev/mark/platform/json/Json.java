@@ -1,10 +1,12 @@
 package dev.mark.platform.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** The one JSON configuration of the API: strict on input, ISO-8601 times on output. */
 public final class Json {
@@ -23,6 +25,8 @@ public final class Json {
         .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
         .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
         .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.ALWAYS))
+        .addModule(new SimpleModule("mark-times")
+            .addSerializer(OffsetDateTime.class, new UtcTimestampSerializer()))
         .build();
   }
 }

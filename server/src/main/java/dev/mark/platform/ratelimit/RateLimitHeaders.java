@@ -3,7 +3,6 @@ package dev.mark.platform.ratelimit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Formats the state of a caller's policies as response headers: {@code RateLimit-Policy} and
@@ -19,17 +18,45 @@ final class RateLimitHeaders {
 
   private RateLimitHeaders() {}
 
+  /**
+   * The {@code RateLimit-Policy} header of {@code policies} (at least one): what each allows,
+   * which is fixed for a plan's limits in a given month, so callers may compute it once.
+   */
+  static String policy(List<PolicyState> policies) {
+    StringBuilder policy = new StringBuilder(128);
+    for (PolicyState p : policies) {
+      if (!policy.isEmpty()) {
+        policy.append(", ");
+      }
+      policy.append('"').append(p.name()).append("\";q=").append(p.q()).append(";w=").append(p.w());
+    }
+    return policy.toString();
+  }
+
+  /** Every header of {@code policies} (at least one). */
   static Map<String, String> of(List<PolicyState> policies) {
+    return of(policies, policy(policies));
+  }
+
+  /**
+   * Every header of {@code policies} (at least one), given their {@link #policy} header. Built
+   * without streams: it runs on every call.
+   */
+  static Map<String, String> of(List<PolicyState> policies, String policyHeader) {
+    StringBuilder state = new StringBuilder(128);
+    PolicyState tightest = policies.getFirst();
+    for (PolicyState p : policies) {
+      if (!state.isEmpty()) {
+        state.append(", ");
+      }
+      state.append('"').append(p.name()).append("\";r=").append(p.r()).append(";t=").append(p.t());
+      if (p.r() < tightest.r()) {
+        tightest = p;
+      }
+    }
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("RateLimit-Policy", policies.stream()
-        .map(p -> "\"" + p.name() + "\";q=" + p.q() + ";w=" + p.w())
-        .collect(Collectors.joining(", ")));
-    headers.put("RateLimit", policies.stream()
-        .map(p -> "\"" + p.name() + "\";r=" + p.r() + ";t=" + p.t())
-        .collect(Collectors.joining(", ")));
-    PolicyState tightest = policies.stream()
-        .min((a, b) -> Long.compare(a.r(), b.r()))
-        .orElseThrow();
+    headers.put("RateLimit-Policy", policyHeader);
+    headers.put("RateLimit", state.toString());
     headers.put("X-RateLimit-Limit", Long.toString(tightest.q()));
     headers.put("X-RateLimit-Remaining", Long.toString(tightest.r()));
     headers.put("X-RateLimit-Reset", Long.toString(tightest.t()));

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,19 @@ public final class RateLimiter {
   private static final String BURST = "burst";
   private static final String SUSTAINED = "sustained";
   private static final String MONTHLY = "monthly";
+  /** Past this many callers, the memo of their buckets starts over (costs work, never correctness). */
+  private static final int MAX_REMEMBERED_CALLERS = 100_000;
+
+  /**
+   * What a caller's calls need again and again, derived from its plan's limits and the month:
+   * the bucket's key and the {@code RateLimit-Policy} header.
+   */
+  private record CallerBucket(PlanLimits limits, YearMonth month, long key, String policyHeader) {}
 
   private final BucketStore store;
   private final Clock clock;
+  // bucketKey hashes a string made of records' toString(): a few microseconds on every call
+  private final Map<String, CallerBucket> callerBuckets = new ConcurrentHashMap<>();
 
   public RateLimiter(BucketStore store, Clock clock) {
     this.store = store;
@@ -58,7 +69,8 @@ public final class RateLimiter {
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
     long secondsToNextMonth = Math.max(1,
         Duration.between(now, startOfNextMonth(month)).toSeconds());
-    long key = bucketKey(caller, limits, month);
+    CallerBucket callerBucket = callerBucket(caller, limits, month);
+    long key = callerBucket.key();
     Supplier<BucketConfiguration> configuration = () -> configuration(limits);
     VerboseResult<ConsumptionProbe> result = store.withBucket(key, configuration,
         bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(cost));
@@ -68,7 +80,7 @@ public final class RateLimiter {
         state(SUSTAINED, limits.sustained(), available[1]),
         new RateLimitHeaders.PolicyState(MONTHLY, limits.monthlyQuota(),
             monthSeconds(month), Math.max(0, available[2]), secondsToNextMonth));
-    Map<String, String> headers = RateLimitHeaders.of(policies);
+    Map<String, String> headers = RateLimitHeaders.of(policies, callerBucket.policyHeader());
     if (result.getValue().isConsumed()) {
       return new Admission(headers, cost, () -> refund(key, configuration, cost));
     }
@@ -103,6 +115,26 @@ public final class RateLimiter {
           + "does not answer", cost);
     }
   }
+
+  private CallerBucket callerBucket(String caller, PlanLimits limits, YearMonth month) {
+    CallerBucket known = callerBuckets.get(caller);
+    if (known != null && (known.limits() == limits || known.limits().equals(limits))
+        && known.month().equals(month)) {
+      return known;
+    }
+    if (callerBuckets.size() >= MAX_REMEMBERED_CALLERS) {
+      callerBuckets.clear();
+    }
+    // q and w only: what the policies allow, not what is left
+    String policyHeader = RateLimitHeaders.policy(List.of(
+        state(BURST, limits.burst(), limits.burst().limit()),
+        state(SUSTAINED, limits.sustained(), limits.sustained().limit()),
+        new RateLimitHeaders.PolicyState(MONTHLY, limits.monthlyQuota(), monthSeconds(month), 0, 0)));
+    CallerBucket derived = new CallerBucket(limits, month, bucketKey(caller, limits, month), policyHeader);
+    callerBuckets.put(caller, derived);
+    return derived;
+  }
+
 
   private static Instant startOfNextMonth(YearMonth month) {
     return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -1,0 +1,134 @@
+package dev.mark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mark.accounts.AccountService;
+import dev.mark.keys.ApiKeyService;
+import dev.mark.plans.PlanCatalog;
+import dev.mark.platform.config.DatabaseConfig;
+import dev.mark.platform.db.Database;
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.json.Json;
+import dev.mark.support.HttpResult;
+import dev.mark.support.TestClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server processes share one PostgreSQL, each with a dataset cache of
+ * {@value #TTL_MILLIS} ms: a change made through one node shows on the node that made it at once,
+ * and on the other within the cache's TTL (plus one request's time).
+ */
+class MultiNodeDatasetCacheTest {
+
+  private static final long TTL_MILLIS = 1_000;
+  /** What a read may take beyond the TTL: the database read and HTTP on a loaded machine. */
+  private static final long SLACK_MILLIS = 750;
+  private static final String ORDERS = """
+      {"name": "Orders", "columns": [{"name": "region", "type": "string"}]}""";
+
+  private static Path dir;
+  private static EmbeddedPostgres postgres;
+  private static Database database;
+  private static AccountService accounts;
+  private static final List<ServerProcess> nodes = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    dir = Files.createTempDirectory("mark-multinode-cache");
+    postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(dir.resolve("postgres"))
+        .setCleanDataDirectory(true)
+        .start();
+    String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+    database = Database.start(new DatabaseConfig(
+        Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir);
+    Transactions transactions = new Transactions(database.dsl());
+    accounts = new AccountService(transactions,
+        new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
+        PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
+    for (int i = 0; i < 2; i++) {
+      nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i),
+          Map.of("MARK_DATASET_CACHE_MS", Long.toString(TTL_MILLIS))));
+    }
+    for (ServerProcess node : nodes) {
+      node.awaitReady();
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    nodes.forEach(ServerProcess::close);
+    if (database != null) {
+      database.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    RunningServer.deleteRecursively(dir);
+  }
+
+  @Test
+  void rowsAddedThroughOneNodeAreCountedOnTheOtherWithinTheTtl() throws Exception {
+    String apiKey = accounts.create("Cache", "test", "free").apiKey();
+    TestClient writer = client(0, apiKey);
+    TestClient reader = client(1, apiKey);
+    String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
+    assertThat(reader.get(path).json().get("row_count").asLong()).isZero();
+
+    HttpResult ingested = writer.postJson(path + "/rows", "{\"rows\": [{\"region\": \"EU\"}]}");
+    assertThat(ingested.status()).as(ingested.body()).isEqualTo(200);
+    long written = System.nanoTime();
+    assertThat(writer.get(path).json().get("row_count").asLong()).as("at once where written").isEqualTo(1);
+
+    awaitSeen(reader, path, r -> r.status() == 200 && r.json().get("row_count").asLong() == 1);
+    assertThat(elapsedMillis(written)).as("ms until the other node counts the row")
+        .isLessThanOrEqualTo(TTL_MILLIS + SLACK_MILLIS);
+  }
+
+  @Test
+  void aDatasetDeletedThroughOneNodeIsNotFoundOnTheOtherWithinTheTtl() throws Exception {
+    String apiKey = accounts.create("Cache", "test", "free").apiKey();
+    TestClient writer = client(0, apiKey);
+    TestClient reader = client(1, apiKey);
+    String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
+    assertThat(reader.get(path).status()).isEqualTo(200);
+
+    assertThat(writer.delete(path).status()).isEqualTo(204);
+    long deleted = System.nanoTime();
+    assertThat(writer.get(path).status()).as("at once where deleted").isEqualTo(404);
+
+    awaitSeen(reader, path, r -> r.status() == 404);
+    assertThat(elapsedMillis(deleted)).as("ms until the other node no longer finds it")
+        .isLessThanOrEqualTo(TTL_MILLIS + SLACK_MILLIS);
+  }
+
+  /** Polls {@code path} every 20 ms until {@code seen}. */
+  private static void awaitSeen(TestClient client, String path, Predicate<HttpResult> seen)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    while (!seen.test(client.get(path))) {
+      assertThat(elapsedMillis(start)).as("still stale after 10 s").isLessThan(10_000);
+      Thread.sleep(20);
+    }
+  }
+
+  private static long elapsedMillis(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
+  }
+
+  private static TestClient client(int node, String apiKey) {
+    return new TestClient(nodes.get(node).baseUrl(), Map.of("X-API-Key", apiKey));
+  }
+}
