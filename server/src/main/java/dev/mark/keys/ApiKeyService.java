@@ -124,5 +124,4 @@ public final class ApiKeyService {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
-
 }
