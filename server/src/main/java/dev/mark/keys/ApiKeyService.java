@@ -138,5 +138,4 @@ public final class ApiKeyService {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
-
 }

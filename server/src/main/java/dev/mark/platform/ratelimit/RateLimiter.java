@@ -49,7 +49,8 @@ public final class RateLimiter {
 
   private final BucketStore store;
   private final Clock clock;
-  // bucketKey hashes a string made of records' toString(): a few microseconds on every call
+  // derived once per caller, not per call: bucketKey hashes the toString() of records, and the
+  // policy header formats large numbers, each a few microseconds
   private final Map<String, CallerBucket> callerBuckets = new ConcurrentHashMap<>();
 
   public RateLimiter(BucketStore store, Clock clock) {
@@ -134,7 +135,6 @@ public final class RateLimiter {
     callerBuckets.put(caller, derived);
     return derived;
   }
-
 
   private static Instant startOfNextMonth(YearMonth month) {
     return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
