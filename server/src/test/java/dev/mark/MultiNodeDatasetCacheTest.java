@@ -2,24 +2,9 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mark.accounts.AccountService;
-import dev.mark.keys.ApiKeyService;
-import dev.mark.plans.PlanCatalog;
-import dev.mark.platform.config.DatabaseConfig;
-import dev.mark.platform.db.Database;
-import dev.mark.platform.db.Transactions;
-import dev.mark.platform.json.Json;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,50 +23,23 @@ class MultiNodeDatasetCacheTest {
   private static final String ORDERS = """
       {"name": "Orders", "columns": [{"name": "region", "type": "string"}]}""";
 
-  private static Path dir;
-  private static EmbeddedPostgres postgres;
-  private static Database database;
-  private static AccountService accounts;
-  private static final List<ServerProcess> nodes = new ArrayList<>();
+  private static Cluster cluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    dir = Files.createTempDirectory("mark-multinode-cache");
-    postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("postgres"))
-        .setCleanDataDirectory(true)
-        .start();
-    String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-    database = Database.start(new DatabaseConfig(
-        Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir);
-    Transactions transactions = new Transactions(database.dsl());
-    accounts = new AccountService(transactions,
-        new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
-        PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
-    for (int i = 0; i < 2; i++) {
-      nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i),
-          Map.of("MARK_DATASET_CACHE_MS", Long.toString(TTL_MILLIS))));
-    }
-    for (ServerProcess node : nodes) {
-      node.awaitReady();
-    }
+    cluster = Cluster.start(2, Map.of("MARK_DATASET_CACHE_MS", Long.toString(TTL_MILLIS)));
   }
 
   @AfterAll
-  static void stopCluster() throws Exception {
-    nodes.forEach(ServerProcess::close);
-    if (database != null) {
-      database.close();
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
     }
-    if (postgres != null) {
-      postgres.close();
-    }
-    RunningServer.deleteRecursively(dir);
   }
 
   @Test
   void rowsAddedThroughOneNodeAreCountedOnTheOtherWithinTheTtl() throws Exception {
-    String apiKey = accounts.create("Cache", "test", "free").apiKey();
+    String apiKey = cluster.accounts().create("Cache", "test", "free").apiKey();
     TestClient writer = client(0, apiKey);
     TestClient reader = client(1, apiKey);
     String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
@@ -99,7 +57,7 @@ class MultiNodeDatasetCacheTest {
 
   @Test
   void aDatasetDeletedThroughOneNodeIsNotFoundOnTheOtherWithinTheTtl() throws Exception {
-    String apiKey = accounts.create("Cache", "test", "free").apiKey();
+    String apiKey = cluster.accounts().create("Cache", "test", "free").apiKey();
     TestClient writer = client(0, apiKey);
     TestClient reader = client(1, apiKey);
     String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
@@ -129,6 +87,6 @@ class MultiNodeDatasetCacheTest {
   }
 
   private static TestClient client(int node, String apiKey) {
-    return new TestClient(nodes.get(node).baseUrl(), Map.of("X-API-Key", apiKey));
+    return new TestClient(cluster.baseUrl(node), Map.of("X-API-Key", apiKey));
   }
 }

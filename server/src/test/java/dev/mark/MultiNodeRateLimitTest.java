@@ -2,29 +2,16 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mark.accounts.AccountService;
-import dev.mark.keys.ApiKeyService;
-import dev.mark.plans.PlanCatalog;
-import dev.mark.platform.config.DatabaseConfig;
-import dev.mark.platform.db.Database;
-import dev.mark.platform.db.Transactions;
-import dev.mark.platform.json.Json;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,11 +36,7 @@ abstract class MultiNodeRateLimitTest {
   private static final int QUOTA = 300;
   private static final int REQUESTS = 3 * QUOTA;
 
-  private Path dir;
-  private EmbeddedPostgres postgres;
-  private AccountService accounts;
-  private Database database;
-  private final List<ServerProcess> nodes = new ArrayList<>();
+  private Cluster cluster;
 
   /** Starts what the backend needs; returns the environment that selects it on each node. */
   abstract Map<String, String> startBackend();
@@ -63,54 +46,29 @@ abstract class MultiNodeRateLimitTest {
 
   @BeforeAll
   void startCluster() throws Exception {
-    Map<String, String> backend = startBackend();
-    dir = Files.createTempDirectory("mark-multinode");
-    postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("postgres"))
-        .setCleanDataDirectory(true)
-        .start();
-    String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-    database = Database.start(new DatabaseConfig(
-        Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir);
-    Transactions transactions = new Transactions(database.dsl());
-    accounts = new AccountService(transactions,
-        new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
-        PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
-    for (int i = 0; i < 3; i++) {
-      Map<String, String> env = new HashMap<>(backend);
-      env.put("MARK_KEY_CACHE_SECONDS", "1");
-      nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), env));
-    }
-    for (ServerProcess node : nodes) {
-      node.awaitReady();
-    }
+    Map<String, String> env = new HashMap<>(startBackend());
+    env.put("MARK_KEY_CACHE_SECONDS", "1");
+    cluster = Cluster.start(3, env);
   }
 
   @AfterAll
-  void stopCluster() throws Exception {
-    nodes.forEach(ServerProcess::close);
-    if (database != null) {
-      database.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (dir != null) {
-      RunningServer.deleteRecursively(dir);
+  void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
     }
     stopBackend();
   }
 
   @Test
   void threeNodesAdmitOneLimitNotThree() throws Exception {
-    String apiKey = accounts.create("Cluster", "test", "cluster").apiKey();
+    String apiKey = cluster.accounts().create("Cluster", "test", "cluster").apiKey();
 
     Map<Integer, AtomicInteger> byStatus = sendConcurrently(apiKey);
 
     int admitted = byStatus.getOrDefault(200, new AtomicInteger()).get();
     int refused = byStatus.getOrDefault(429, new AtomicInteger()).get();
     System.out.printf("%s: %d nodes, %d requests, quota %d: %d admitted, %d refused%n",
-        getClass().getSimpleName(), nodes.size(), REQUESTS, QUOTA, admitted, refused);
+        getClass().getSimpleName(), cluster.size(), REQUESTS, QUOTA, admitted, refused);
     assertThat(byStatus.keySet()).as("only 200s and 429s: %s", byStatus).containsOnly(200, 429);
     assertThat(admitted + refused).isEqualTo(REQUESTS);
     assertThat(admitted).as("never more than the plan's limit across the nodes")
@@ -123,11 +81,11 @@ abstract class MultiNodeRateLimitTest {
   @Test
   void aKeyRevokedThroughOneNodeStopsWorkingOnEveryNodeWithinTheCacheLifetime()
       throws Exception {
-    String manager = accounts.create("Revoker", "test", "free").apiKey();
+    String manager = cluster.accounts().create("Revoker", "test", "free").apiKey();
     var created = client(0, manager)
         .postJson("/v1/api-keys", "{\"name\": \"Leaked\", \"scopes\": [\"read\"]}").json();
     String leaked = created.get("secret").asString();
-    for (int i = 0; i < nodes.size(); i++) {
+    for (int i = 0; i < cluster.size(); i++) {
       assertThat(client(i, leaked).get("/v1/datasets").status()).as("cached on node " + i)
           .isEqualTo(200);
     }
@@ -138,13 +96,13 @@ abstract class MultiNodeRateLimitTest {
     assertThat(client(0, leaked).get("/v1/datasets").status()).as("at once where revoked")
         .isEqualTo(401);
     Thread.sleep(1_500);
-    for (int i = 0; i < nodes.size(); i++) {
+    for (int i = 0; i < cluster.size(); i++) {
       assertThat(client(i, leaked).get("/v1/datasets").status()).as("node " + i).isEqualTo(401);
     }
   }
 
   private TestClient client(int node, String apiKey) {
-    return new TestClient(nodes.get(node).baseUrl(), Map.of("X-API-Key", apiKey));
+    return new TestClient(cluster.baseUrl(node), Map.of("X-API-Key", apiKey));
   }
 
   private Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {
@@ -153,7 +111,7 @@ abstract class MultiNodeRateLimitTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
       List<Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
-        String base = nodes.get(i % nodes.size()).baseUrl();
+        String base = cluster.baseUrl(i % cluster.size());
         sent.add(pool.submit(() -> {
           HttpResponse<Void> response = http.send(
               HttpRequest.newBuilder(URI.create(base + "/v1/datasets"))

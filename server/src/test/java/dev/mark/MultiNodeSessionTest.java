@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,34 +21,19 @@ class MultiNodeSessionTest {
 
   private static final int ROTATION_SECONDS = 2;
 
-  private static Path dir;
-  private static EmbeddedPostgres postgres;
-  private static List<ServerProcess> nodes;
+  private static Cluster cluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    dir = Files.createTempDirectory("mark-sessions");
-    postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("postgres"))
-        .setCleanDataDirectory(true)
-        .start();
-    String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-    Map<String, String> env = Map.of("MARK_SIGNING_KEY_ROTATION_SECONDS", Integer.toString(ROTATION_SECONDS));
-    // the first node migrates the database before the second starts
-    ServerProcess first = ServerProcess.start(jdbcUrl, dir.resolve("node0"), env).awaitReady();
-    ServerProcess second = ServerProcess.start(jdbcUrl, dir.resolve("node1"), env).awaitReady();
-    nodes = List.of(first, second);
+    cluster = Cluster.start(2,
+        Map.of("MARK_SIGNING_KEY_ROTATION_SECONDS", Integer.toString(ROTATION_SECONDS)));
   }
 
   @AfterAll
-  static void stopCluster() throws Exception {
-    if (nodes != null) {
-      nodes.forEach(ServerProcess::close);
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
     }
-    if (postgres != null) {
-      postgres.close();
-    }
-    RunningServer.deleteRecursively(dir);
   }
 
   @Test
@@ -65,7 +46,7 @@ class MultiNodeSessionTest {
     JsonNode after = login(1, email);
 
     assertThat(kid(after)).as("node 1 rotated the signing key").isNotEqualTo(kid(before));
-    for (int node = 0; node < nodes.size(); node++) {
+    for (int node = 0; node < cluster.size(); node++) {
       assertThat(me(node, before).status()).as("old token on node " + node).isEqualTo(200);
       assertThat(me(node, after).status()).as("new token on node " + node).isEqualTo(200);
     }
@@ -114,6 +95,6 @@ class MultiNodeSessionTest {
   }
 
   private static TestClient anonymous(int node) {
-    return new TestClient(nodes.get(node).baseUrl(), Map.of());
+    return new TestClient(cluster.baseUrl(node), Map.of());
   }
 }

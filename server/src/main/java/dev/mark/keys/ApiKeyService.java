@@ -3,9 +3,7 @@ package dev.mark.keys;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.ids.Ids;
 import dev.mark.platform.security.Principal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.mark.platform.security.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +25,6 @@ public final class ApiKeyService {
 
   /** The scopes of an account's first key, and of keys created without a choice. */
   public static final List<String> ALL_SCOPES = List.of("read", "write", "manage");
-  /** Never used itself, only cloned (see {@link #freshSha256()}). */
-  private static final MessageDigest SHA_256 = newSha256();
 
   private final Transactions transactions;
   private final ApiKeyRepository repository = new ApiKeyRepository();
@@ -119,23 +115,6 @@ public final class ApiKeyService {
   }
 
   static byte[] sha256(String key) {
-    return freshSha256().digest(key.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** A new SHA-256 digest, cloned: cheaper than a provider lookup on every authenticated call. */
-  private static MessageDigest freshSha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-    }
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256.of(key);
   }
 }

@@ -8,9 +8,8 @@ import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
 import dev.mark.platform.security.SchemeAuthenticator;
-import java.nio.charset.StandardCharsets;
+import dev.mark.platform.security.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +39,7 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
 
   public MarketplaceAuthenticator(Optional<String> proxySecret, MarketplaceService members,
       PlanCatalog plans) {
-    this.secretDigest = proxySecret.map(MarketplaceAuthenticator::sha256);
+    this.secretDigest = proxySecret.map(Sha256::of);
     this.members = members;
     this.plans = plans;
   }
@@ -57,7 +56,7 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
       return Optional.empty();
     }
     // digests of equal length, compared without an early exit: timing tells nothing
-    if (secretDigest.isEmpty() || !MessageDigest.isEqual(secretDigest.get(), sha256(presented))) {
+    if (secretDigest.isEmpty() || !MessageDigest.isEqual(secretDigest.get(), Sha256.of(presented))) {
       throw new Unauthorized("invalid_proxy_secret",
           "The X-RapidAPI-Proxy-Secret is not the one configured for this marketplace.");
     }
@@ -84,13 +83,5 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
   @Override
   public String hint() {
     return "Send a Mark API key in X-API-Key, or call through the marketplace.";
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.OriginPolicy;
 import dev.mark.platform.security.Principal;
 import dev.mark.platform.security.SchemeAuthenticator;
+import dev.mark.platform.security.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class CookieSessionAuthenticator implements SchemeAuthenticator {
   private static void requireCsrf(SessionClaims claims, String presented) {
     boolean matches = presented != null && claims.csrfDigest().isPresent()
         && MessageDigest.isEqual(
-            SessionService.digest(presented).getBytes(StandardCharsets.US_ASCII),
+            Sha256.hex(presented).getBytes(StandardCharsets.US_ASCII),
             claims.csrfDigest().get().getBytes(StandardCharsets.US_ASCII));
     if (!matches) {
       throw new Forbidden("csrf_failed",

@@ -1,11 +1,12 @@
 package dev.mark.sessions;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mark.platform.errors.TooManyRequests;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Slows down password guessing: each client address may make {@code perAddress} signups and
  * logins per window, and each email may see {@code perEmail} failed logins per window (whoever
  * sends them, so a botnet cannot spread its guesses over many addresses). Tokens refill greedily
- * over the window. Buckets live in this node's memory, at most {@link #MAX_TRACKED} of each kind
- * (the least recently used go first); with several nodes, each node throttles on its own.
+ * over the window. Buckets live in this node's memory, at most {@link #MAX_TRACKED} of each kind;
+ * one unused for a whole window is full again, so forgetting it loses nothing. With several
+ * nodes, each node throttles on its own.
  */
 final class LoginThrottle {
 
@@ -23,13 +25,15 @@ final class LoginThrottle {
   private final int perEmail;
   private final int perAddress;
   private final Duration window;
-  private final Map<String, Bucket> byEmail = lru();
-  private final Map<String, Bucket> byAddress = lru();
+  private final Cache<String, Bucket> byEmail;
+  private final Cache<String, Bucket> byAddress;
 
   LoginThrottle(int perEmail, int perAddress, Duration window) {
     this.perEmail = perEmail;
     this.perAddress = perAddress;
     this.window = window;
+    this.byEmail = buckets(window);
+    this.byAddress = buckets(window);
   }
 
   /**
@@ -59,12 +63,10 @@ final class LoginThrottle {
     bucket(byEmail, email, perEmail).tryConsume(1);
   }
 
-  private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity) {
-    synchronized (buckets) {
-      return buckets.computeIfAbsent(key, k -> Bucket.builder()
-          .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-          .build());
-    }
+  private Bucket bucket(Cache<String, Bucket> buckets, String key, int capacity) {
+    return buckets.get(key, k -> Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
+        .build());
   }
 
   private static TooManyRequests throttled(long nanosToWait) {
@@ -74,12 +76,7 @@ final class LoginThrottle {
         Map.of("Retry-After", Long.toString(seconds)));
   }
 
-  private static Map<String, Bucket> lru() {
-    return new LinkedHashMap<>(1024, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-        return size() > MAX_TRACKED;
-      }
-    };
+  private static Cache<String, Bucket> buckets(Duration window) {
+    return Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(window).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.mark.sessions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The cookies of a cookie-mode session: the access token in {@code mark_session} (sent on every
@@ -17,15 +18,15 @@ public final class SessionCookies {
   private SessionCookies() {}
 
   /** The {@code Set-Cookie} values that hand a session to the browser. */
-  public static java.util.List<String> of(StartedSession session, Instant now) {
-    return java.util.List.of(
+  public static List<String> of(StartedSession session, Instant now) {
+    return List.of(
         cookie(ACCESS, session.accessToken(), "/", Duration.between(now, session.accessTokenExpiresAt())),
         cookie(REFRESH, session.refreshToken(), REFRESH_PATH, Duration.between(now, session.refreshTokenExpiresAt())));
   }
 
   /** The {@code Set-Cookie} values that make the browser forget the session. */
-  public static java.util.List<String> cleared() {
-    return java.util.List.of(cookie(ACCESS, "", "/", Duration.ZERO), cookie(REFRESH, "", REFRESH_PATH, Duration.ZERO));
+  public static List<String> cleared() {
+    return List.of(cookie(ACCESS, "", "/", Duration.ZERO), cookie(REFRESH, "", REFRESH_PATH, Duration.ZERO));
   }
 
   private static String cookie(String name, String value, String path, Duration maxAge) {

@@ -1,5 +1,6 @@
 package dev.mark.sessions;
 
+import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.security.CallerRequest;
@@ -10,7 +11,8 @@ import java.util.Set;
 /** The principal of a session call: the user's account, in the environment it names. */
 final class SessionPrincipals {
 
-  private static final Set<String> ALL_SCOPES = Set.of("read", "write", "manage");
+  /** A user may do everything on its account, as a key with every scope may. */
+  private static final Set<String> ALL_SCOPES = Set.copyOf(ApiKeyService.ALL_SCOPES);
 
   private SessionPrincipals() {}
 

@@ -10,9 +10,8 @@ import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.ids.Ids;
 import dev.mark.platform.security.Principal;
-import java.nio.charset.StandardCharsets;
+import dev.mark.platform.security.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,7 +133,7 @@ public final class SessionService {
    * @throws Forbidden {@code csrf_failed} for a cookie without the session's CSRF token
    */
   public StartedSession refresh(PresentedRefresh presented) {
-    byte[] hash = sha256(presented.token());
+    byte[] hash = Sha256.of(presented.token());
     Outcome outcome = transactions.inTransaction(tx -> {
       Optional<SessionRepository.PresentedToken> found = sessions.lockToken(tx, hash);
       if (found.isEmpty()) {
@@ -172,7 +170,7 @@ public final class SessionService {
    * unknown token.
    */
   public void logout(PresentedRefresh presented) {
-    byte[] hash = sha256(presented.token());
+    byte[] hash = Sha256.of(presented.token());
     Optional<String> ended = transactions.inTransaction(tx -> {
       Optional<SessionRepository.PresentedToken> token = sessions.lockToken(tx, hash);
       token.ifPresent(t -> {
@@ -229,10 +227,10 @@ public final class SessionService {
   private StartedSession continueSession(DSLContext tx, UserRepository.StoredUser user,
       String familyId, String csrf, Instant familyExpiresAt, boolean cookieMode) {
     String refreshToken = REFRESH_PREFIX + randomToken();
-    sessions.insertToken(tx, sha256(refreshToken), familyId);
+    sessions.insertToken(tx, Sha256.of(refreshToken), familyId);
     AccessTokens.Issued access = accessTokens.issue(new SessionClaims(user.id(), user.accountId(),
         user.planId(), familyId, user.testKeyId(), user.liveKeyId(),
-        cookieMode ? Optional.of(digest(csrf)) : Optional.empty()));
+        cookieMode ? Optional.of(Sha256.hex(csrf)) : Optional.empty()));
     return new StartedSession(toUser(user), cookieMode, access.token(), access.expiresAt(),
         refreshToken, familyExpiresAt, cookieMode ? Optional.of(csrf) : Optional.empty());
   }
@@ -242,24 +240,11 @@ public final class SessionService {
       return;
     }
     boolean matches = presented.csrfHeader()
-        .map(header -> MessageDigest.isEqual(sha256(header), sha256(expected)))
+        .map(header -> MessageDigest.isEqual(Sha256.of(header), Sha256.of(expected)))
         .orElse(presented.fromAllowedOrigin());
     if (!matches) {
       throw new Forbidden("csrf_failed",
           "A cookie session needs its csrf_token in the X-CSRF-Token header, or an allowed Origin.");
-    }
-  }
-
-  /** The SHA-256 (hex) of a CSRF token, as access tokens carry it. */
-  static String digest(String csrfToken) {
-    return HexFormat.of().formatHex(sha256(csrfToken));
-  }
-
-  static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

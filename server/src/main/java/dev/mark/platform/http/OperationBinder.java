@@ -113,7 +113,7 @@ public final class OperationBinder {
         ? null
         : authenticators.authenticate(operation.securitySchemes(), request);
     if (principal == null) {
-      handleAdmitted(operation, invocation, ctx, null);
+      handleAdmitted(operation, invocation, ctx, request, null);
       return;
     }
     Admission admission = Admission.UNLIMITED;
@@ -123,7 +123,7 @@ public final class OperationBinder {
       requireEnvironment(principal, request);
       admission = guard.admit(principal, operation);
       admission.headers().forEach(ctx::header);
-      handleAdmitted(operation, invocation, ctx, principal);
+      handleAdmitted(operation, invocation, ctx, request, principal);
       status = ctx.statusCode();
       units = admission.units();
     } catch (ApiException e) {
@@ -143,7 +143,7 @@ public final class OperationBinder {
   }
 
   private void handleAdmitted(ContractOperation operation, Invocation invocation, Context ctx,
-      Principal principal) throws Exception {
+      ContextRequest request, Principal principal) throws Exception {
     List<FieldIssue> issues = new ArrayList<>();
     Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
     RawBody raw = operation.body().isPresent()
@@ -154,7 +154,7 @@ public final class OperationBinder {
       throw BadRequest.validation(issues);
     }
     ApiCall call = new ApiCall(Requests.id(ctx), principal, values, json, raw, mapper,
-        new ContextRequest(ctx), ctx.ip());
+        request, ctx.ip());
     Optional<IdempotencyScope> scope = idempotencyScope(operation, principal, values);
     if (scope.isEmpty()) {
       respond(ctx, operation, call, invocation.invoke(call));

@@ -3,8 +3,9 @@ package dev.mark.platform.idempotency;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.Conflict;
 import dev.mark.platform.errors.Unprocessable;
+import dev.mark.platform.security.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -91,14 +92,11 @@ public final class Idempotency {
   }
 
   private static byte[] sha256(String operationId, byte[] body) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(operationId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(body);
-      return digest.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(operationId.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    digest.update(body);
+    return digest.digest();
   }
+
 }

@@ -2,14 +2,12 @@ package dev.mark.platform.ratelimit;
 
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
+import dev.mark.platform.security.Sha256;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,12 +198,7 @@ public final class RateLimiter {
    * with, so changed limits must start a new bucket (whose count starts from zero).
    */
   static long bucketKey(String caller, PlanLimits limits, YearMonth month) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-          (caller + "|" + limits + "|" + month).getBytes(StandardCharsets.UTF_8));
-      return ByteBuffer.wrap(digest).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return ByteBuffer.wrap(Sha256.of(caller + "|" + limits + "|" + month)).getLong();
   }
+
 }

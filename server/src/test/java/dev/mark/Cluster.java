@@ -1,0 +1,99 @@
+package dev.mark;
+
+import dev.mark.accounts.AccountService;
+import dev.mark.keys.ApiKeyService;
+import dev.mark.plans.PlanCatalog;
+import dev.mark.platform.config.DatabaseConfig;
+import dev.mark.platform.db.Database;
+import dev.mark.platform.db.Transactions;
+import dev.mark.platform.json.Json;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Several server processes sharing one embedded PostgreSQL, for the tests of what must hold
+ * across nodes. The test's own connection migrates the database before any node starts, and
+ * makes accounts and keys directly.
+ */
+final class Cluster implements AutoCloseable {
+
+  private final Path dir;
+  private final EmbeddedPostgres postgres;
+  private final Database database;
+  private final AccountService accounts;
+  private final List<ServerProcess> nodes = new ArrayList<>();
+
+  private Cluster(Path dir, EmbeddedPostgres postgres, Database database) {
+    this.dir = dir;
+    this.postgres = postgres;
+    this.database = database;
+    Transactions transactions = new Transactions(database.dsl());
+    this.accounts = new AccountService(transactions,
+        new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
+        PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
+  }
+
+  /** Starts {@code size} nodes with {@code env} added to their environment, and waits for them. */
+  static Cluster start(int size, Map<String, String> env) throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("mark-cluster");
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(dir.resolve("postgres"))
+        .setCleanDataDirectory(true)
+        .start();
+    Cluster cluster = null;
+    try {
+      String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+      cluster = new Cluster(dir, postgres, Database.start(new DatabaseConfig(
+          Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir));
+      for (int i = 0; i < size; i++) {
+        cluster.nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), env));
+      }
+      for (ServerProcess node : cluster.nodes) {
+        node.awaitReady();
+      }
+      return cluster;
+    } catch (IOException | InterruptedException | RuntimeException | Error e) {
+      if (cluster != null) {
+        cluster.close();
+      } else {
+        postgres.close();
+        RunningServer.deleteRecursively(dir);
+      }
+      throw e;
+    }
+  }
+
+  /** The base URL of node {@code index}. */
+  String baseUrl(int index) {
+    return nodes.get(index).baseUrl();
+  }
+
+  int size() {
+    return nodes.size();
+  }
+
+  /** Makes accounts and keys in the shared database. */
+  AccountService accounts() {
+    return accounts;
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(ServerProcess::close);
+    database.close();
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    RunningServer.deleteRecursively(dir);
+  }
+}
