@@ -38,10 +38,15 @@ class BadInputTest {
   }
 
   @Test
-  void anOversizedBodyIsA413(RunningServer server) {
+  void anOversizedBodyIsA413ThatTheStillSendingClientCanRead(RunningServer server) {
     String huge = "{\"name\": \"" + "x".repeat((int) RunningServer.MAX_BODY_BYTES) + "\"}";
-    HttpResult result = unchanged(server, () -> server.client().postJson("/v1/datasets", huge));
-    assertProblem(result, 413, "payload_too_large");
+    // repeated: the server answering before the body is read once lost the answer to a reset
+    for (int attempt = 0; attempt < 10; attempt++) {
+      assertProblem(unchanged(server, () -> server.client().postJson("/v1/datasets", huge)),
+          413, "payload_too_large");
+      assertProblem(unchanged(server, () -> server.client().postJsonChunked("/v1/datasets", huge)),
+          413, "payload_too_large");
+    }
   }
 
   @Test

@@ -47,6 +47,14 @@ public final class TestClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Posts JSON in chunks, without a {@code Content-Length}, as a streaming client would. */
+  public HttpResult postJsonChunked(String path, String json) {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return send(request(path)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+  }
+
   public HttpResult send(String method, String path, String contentType, String body) {
     HttpRequest.Builder builder = request(path);
     if (contentType != null) {

@@ -25,6 +25,14 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class BodyReader {
 
+  /**
+   * How much of an oversized body is read and dropped before the 413 goes out. A client that is
+   * still sending when the server closes gets a TCP reset that can destroy the answer before it
+   * reads it; draining keeps the answer readable and the connection reusable. Past this much,
+   * the connection is closed instead.
+   */
+  private static final long DRAIN_BYTES = 16L * 1024 * 1024;
+
   private final ObjectMapper mapper;
   private final BodyLimits limits;
 
@@ -36,10 +44,7 @@ final class BodyReader {
   /** The body of a request to an operation that accepts {@code accepted}; empty bytes when none. */
   RawBody read(Context ctx, ContractBody accepted) {
     long limit = accepted.bulk() ? limits.bulkBytes() : limits.bytes();
-    if (ctx.contentLength() > limit) {
-      throw tooLarge(limit);
-    }
-    byte[] bytes = decode(ctx, readAtMost(wire(ctx), limit), limit);
+    byte[] bytes = decode(ctx, readWire(ctx, limit), limit);
     if (bytes.length == 0) {
       return new RawBody(null, bytes);
     }
@@ -68,15 +73,48 @@ final class BodyReader {
     return mediaType;
   }
 
-  private static InputStream wire(Context ctx) {
-    try {
-      return ctx.req().getInputStream();
+  /** The body as sent, at most {@code limit} bytes; a longer one is drained, then refused. */
+  private static byte[] readWire(Context ctx, long limit) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      if (ctx.contentLength() <= limit) {
+        byte[] bytes = in.readNBytes(readCap(limit));
+        if (bytes.length <= limit) {
+          return bytes;
+        }
+      }
+      drainOrClose(ctx, in);
+      throw tooLarge(limit);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the request body", e);
     }
   }
 
-  private byte[] decode(Context ctx, byte[] bytes, long limit) {
+  private static void drainOrClose(Context ctx, InputStream in) throws IOException {
+    // a client waiting on "Expect: 100-continue" has sent nothing yet: reading would invite it to
+    boolean waitingToSend = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+    if (waitingToSend || ctx.contentLength() > DRAIN_BYTES || !drained(in)) {
+      ctx.header("Connection", "close");
+    }
+  }
+
+  /** Reads and drops what is left of the body; false if more than {@link #DRAIN_BYTES} was left. */
+  private static boolean drained(InputStream in) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long dropped = 0;
+    for (int n; (n = in.read(sink)) != -1; ) {
+      dropped += n;
+      if (dropped > DRAIN_BYTES) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int readCap(long limit) {
+    return (int) Math.min(Integer.MAX_VALUE - 8, limit + 1);
+  }
+
+  private static byte[] decode(Context ctx, byte[] bytes, long limit) {
     String encoding = ctx.header("Content-Encoding");
     if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
       return bytes;
@@ -94,18 +132,12 @@ final class BodyReader {
     }
   }
 
-  private byte[] readAtMost(InputStream in, long limit) {
-    try (in) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
-        throw tooLarge(limit);
-      }
-      return bytes;
-    } catch (ZipException | java.io.EOFException e) {
-      throw new BadRequest("malformed_body", "The body is not valid gzip.", List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the request body", e);
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    byte[] bytes = in.readNBytes(readCap(limit));
+    if (bytes.length > limit) {
+      throw tooLarge(limit);
     }
+    return bytes;
   }
 
   private static PayloadTooLarge tooLarge(long limit) {
