@@ -104,6 +104,33 @@ class CookieSessionTest {
   }
 
   @Test
+  void tabsRefreshingWithOneCookieAtOnceKeepTheSessionButALaterReuseEndsIt(RunningServer server)
+      throws InterruptedException {
+    CookieSession session = CookieSession.start(server);
+    TestClient tabs = fromApp(server).withHeader("Cookie", "mark_refresh=" + session.refresh());
+
+    HttpResult firstTab = tabs.send("POST", "/v1/auth/refresh", null, null);
+    HttpResult secondTab = tabs.send("POST", "/v1/auth/refresh", null, null);
+
+    assertThat(firstTab.status()).as(firstTab.body()).isEqualTo(200);
+    assertThat(secondTab.status()).as(secondTab.body()).isEqualTo(200);
+    String firstAccess = Sessions.cookie(firstTab, "mark_session").orElseThrow();
+    String secondAccess = Sessions.cookie(secondTab, "mark_session").orElseThrow();
+    assertThat(Sessions.cookie(secondTab, "mark_refresh")).isNotEqualTo(Sessions.cookie(firstTab, "mark_refresh"));
+    assertThat(new CookieSession(firstAccess, "", session.csrf()).client(server).get("/v1/me").status()).isEqualTo(200);
+    assertThat(new CookieSession(secondAccess, "", session.csrf()).client(server).get("/v1/me").status()).isEqualTo(200);
+
+    // past the grace, the same cookie is a reuse: the whole session ends, both forks with it
+    Thread.sleep(RunningServer.REFRESH_REUSE_GRACE.plusMillis(500).toMillis());
+    assertProblem(tabs.send("POST", "/v1/auth/refresh", null, null), 401, "refresh_token_reused");
+    assertProblem(new CookieSession(secondAccess, "", session.csrf()).client(server).get("/v1/me"),
+        401, "invalid_token");
+    assertProblem(fromApp(server).withHeader("Cookie", "mark_refresh="
+        + Sessions.cookie(firstTab, "mark_refresh").orElseThrow()).send("POST", "/v1/auth/refresh", null, null),
+        401, "invalid_refresh_token");
+  }
+
+  @Test
   void corsAllowsCredentialsForTheConfiguredOriginOnly(RunningServer server) {
     HttpResult allowed = preflight(server, RunningServer.APP_ORIGIN);
     assertThat(allowed.status()).isBetween(200, 204);

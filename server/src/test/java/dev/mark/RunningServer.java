@@ -43,6 +43,8 @@ public final class RunningServer implements AutoCloseable {
   public static final String APP_ORIGIN = "http://localhost:3000";
   /** Failed logins per email per window on the test server. */
   public static final int LOGIN_ATTEMPTS_PER_EMAIL = 3;
+  /** How long a used refresh cookie may be sent again on the test server (short, to wait out). */
+  public static final Duration REFRESH_REUSE_GRACE = Duration.ofSeconds(3);
 
   private final Path dataDir;
   private final App app;
@@ -65,7 +67,8 @@ public final class RunningServer implements AutoCloseable {
           .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)))
           .withAuth(AuthConfig.defaults()
               .withCorsOrigins(List.of(APP_ORIGIN))
-              .withLoginThrottle(LOGIN_ATTEMPTS_PER_EMAIL, 10_000, Duration.ofMinutes(15)));
+              .withLoginThrottle(LOGIN_ATTEMPTS_PER_EMAIL, 10_000, Duration.ofMinutes(15))
+              .withRefreshReuseGrace(REFRESH_REUSE_GRACE));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

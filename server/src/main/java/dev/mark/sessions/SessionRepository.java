@@ -12,9 +12,13 @@ import org.jooq.DSLContext;
 /** Sessions (refresh-token families) and their refresh tokens, stored by hash. */
 final class SessionRepository {
 
-  /** A refresh token as a refresh finds it, with its session, locked for the transaction. */
-  record PresentedToken(String familyId, String userId, String csrfToken, boolean used,
-      boolean familyRevoked, OffsetDateTime familyExpiresAt) {}
+  /**
+   * A refresh token as a refresh finds it, with its session, locked for the transaction.
+   *
+   * @param usedAt when the token was traded for the next one; empty while unused
+   */
+  record PresentedToken(String familyId, String userId, String csrfToken,
+      Optional<OffsetDateTime> usedAt, boolean familyRevoked, OffsetDateTime familyExpiresAt) {}
 
   void insertFamily(DSLContext tx, String id, String userId, String csrfToken,
       OffsetDateTime expiresAt) {
@@ -42,13 +46,14 @@ final class SessionRepository {
         .where(REFRESH_TOKENS.TOKEN_HASH.eq(tokenHash))
         .forUpdate()
         .fetchOptional(r -> new PresentedToken(r.value1(), r.value2(), r.value3(),
-            r.value4() != null, r.value5() != null, r.value6()));
+            Optional.ofNullable(r.value4()), r.value5() != null, r.value6()));
   }
 
-  void markUsed(DSLContext tx, byte[] tokenHash) {
+  void markUsed(DSLContext tx, byte[] tokenHash, OffsetDateTime at) {
     tx.update(REFRESH_TOKENS)
-        .set(REFRESH_TOKENS.USED_AT, currentOffsetDateTime())
+        .set(REFRESH_TOKENS.USED_AT, at)
         .where(REFRESH_TOKENS.TOKEN_HASH.eq(tokenHash))
+        .and(REFRESH_TOKENS.USED_AT.isNull())
         .execute();
   }
 

@@ -46,6 +46,7 @@ public final class SessionService {
   private final LoginThrottle throttle;
   private final RevokedSessions revoked;
   private final Duration refreshTtl;
+  private final Duration cookieReuseGrace;
   private final Clock clock;
   private final Passwords passwords = new Passwords();
   private final PasswordPolicy policy = new PasswordPolicy();
@@ -71,6 +72,7 @@ public final class SessionService {
         config.loginThrottleWindow());
     this.revoked = new RevokedSessions(transactions, config.accessTokenTtl(), clock);
     this.refreshTtl = config.refreshTokenTtl();
+    this.cookieReuseGrace = config.refreshReuseGrace();
     this.clock = clock;
   }
 
@@ -126,7 +128,9 @@ public final class SessionService {
   }
 
   /**
-   * Trades a refresh token for new tokens.
+   * Trades a refresh token for new tokens. A token sent as a cookie again within the reuse
+   * grace of its first use is traded again (the session forks), since every tab of a browser
+   * sends the same cookie and cannot coordinate its refreshes.
    *
    * @throws Unauthorized {@code invalid_refresh_token}, or {@code refresh_token_reused} after
    *     revoking the session of a token used twice
@@ -144,12 +148,12 @@ public final class SessionService {
       if (token.familyRevoked() || !token.familyExpiresAt().toInstant().isAfter(clock.instant())) {
         return Outcome.INVALID;
       }
-      if (token.used()) {
+      if (token.usedAt().isPresent() && !inReuseGrace(presented, token.usedAt().get())) {
         // the token was used before: whoever holds the newer one may be a thief, or the user
         sessions.revokeFamily(tx, token.familyId(), "refresh_token_reused");
         return Outcome.reused(token.familyId());
       }
-      sessions.markUsed(tx, hash);
+      sessions.markUsed(tx, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
       UserRepository.StoredUser user = users.byId(tx, token.userId()).orElseThrow();
       return new Outcome(continueSession(tx, user, token.familyId(), token.csrfToken(),
           token.familyExpiresAt().toInstant(), presented.viaCookie()));
@@ -233,6 +237,11 @@ public final class SessionService {
         cookieMode ? Optional.of(Sha256.hex(csrf)) : Optional.empty()));
     return new StartedSession(toUser(user), cookieMode, access.token(), access.expiresAt(),
         refreshToken, familyExpiresAt, cookieMode ? Optional.of(csrf) : Optional.empty());
+  }
+
+  private boolean inReuseGrace(PresentedRefresh presented, OffsetDateTime usedAt) {
+    return presented.viaCookie()
+        && clock.instant().isBefore(usedAt.toInstant().plus(cookieReuseGrace));
   }
 
   private static void requireCsrf(PresentedRefresh presented, String expected) {

@@ -25,10 +25,15 @@ import java.util.Map;
  *     ({@code MARK_LOGIN_ATTEMPTS_PER_ADDRESS}, default 100)
  * @param loginThrottleWindow the throttle window ({@code MARK_LOGIN_THROTTLE_WINDOW_SECONDS},
  *     default 900)
+ * @param refreshReuseGrace how long after its use a refresh token sent as a cookie may be sent
+ *     again without ending the session, so that browser tabs refreshing at the same moment with
+ *     the same cookie do not look like a theft ({@code MARK_REFRESH_REUSE_GRACE_SECONDS},
+ *     default 10; 0 turns it off). Tokens sent in the body get no grace: their client can
+ *     refresh once for all its requests.
  */
 public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
     Duration signingKeyRotation, List<String> corsOrigins, int loginAttemptsPerEmail,
-    int loginAttemptsPerAddress, Duration loginThrottleWindow) {
+    int loginAttemptsPerAddress, Duration loginThrottleWindow, Duration refreshReuseGrace) {
 
   public AuthConfig {
     corsOrigins = List.copyOf(corsOrigins);
@@ -36,6 +41,9 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
     requirePositive(refreshTokenTtl, "MARK_REFRESH_TOKEN_TTL_SECONDS");
     requirePositive(signingKeyRotation, "MARK_SIGNING_KEY_ROTATION_SECONDS");
     requirePositive(loginThrottleWindow, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS");
+    if (refreshReuseGrace.isNegative()) {
+      throw new ConfigException("MARK_REFRESH_REUSE_GRACE_SECONDS must not be negative");
+    }
     if (loginAttemptsPerEmail < 1 || loginAttemptsPerAddress < 1) {
       throw new ConfigException("MARK_LOGIN_ATTEMPTS_PER_EMAIL and MARK_LOGIN_ATTEMPTS_PER_ADDRESS must be at least 1");
     }
@@ -46,7 +54,7 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
 
   public static AuthConfig defaults() {
     return new AuthConfig(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1),
-        List.of(), 10, 100, Duration.ofMinutes(15));
+        List.of(), 10, 100, Duration.ofMinutes(15), Duration.ofSeconds(10));
   }
 
   static AuthConfig fromEnvironment(Map<String, String> env) {
@@ -58,22 +66,28 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
         origins(env.getOrDefault("MARK_CORS_ORIGINS", "")),
         (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_EMAIL", d.loginAttemptsPerEmail()),
         (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_ADDRESS", d.loginAttemptsPerAddress()),
-        seconds(env, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS", d.loginThrottleWindow()));
+        seconds(env, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS", d.loginThrottleWindow()),
+        seconds(env, "MARK_REFRESH_REUSE_GRACE_SECONDS", d.refreshReuseGrace()));
   }
 
   public AuthConfig withCorsOrigins(List<String> origins) {
     return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, origins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow);
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace);
   }
 
   public AuthConfig withLoginThrottle(int perEmail, int perAddress, Duration window) {
     return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
-        perEmail, perAddress, window);
+        perEmail, perAddress, window, refreshReuseGrace);
   }
 
   public AuthConfig withTokenLifetimes(Duration access, Duration rotation) {
     return new AuthConfig(access, refreshTokenTtl, rotation, corsOrigins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow);
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace);
+  }
+
+  public AuthConfig withRefreshReuseGrace(Duration grace) {
+    return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, grace);
   }
 
   /**
