@@ -171,7 +171,7 @@ public final class App implements AutoCloseable {
           new AuthHandler(sessions, origins, clock),
           new DatasetsHandler(datasets),
           new PlansHandler(plans),
-          new PlatformHandler(database),
+          new PlatformHandler(database, buckets),
           new RowsHandler(rows),
           new UsageHandler(usage));
     });

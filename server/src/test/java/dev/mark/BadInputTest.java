@@ -137,7 +137,9 @@ class BadInputTest {
   @Test
   void publicOperationsNeedNoKey(RunningServer server) {
     assertThat(server.anonymousClient().get("/healthz").status()).isEqualTo(200);
-    assertThat(server.anonymousClient().get("/readyz").json().get("database").asString()).isEqualTo("ok");
+    JsonNode ready = server.anonymousClient().get("/readyz").json();
+    assertThat(ready.get("database").asString()).isEqualTo("ok");
+    assertThat(ready.get("rate_limiter").asString()).isEqualTo("ok");
   }
 
   private static String flipLastCharacter(String key) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code redis} backend from the outside: a server whose Redis is missing does not start,
  * and one whose Redis goes down answers 503 problem+json {@code rate_limiter_unavailable} (no
- * stack trace, no waived limits) until Redis is back.
+ * stack trace, no waived limits), and is not ready, until Redis is back.
  */
 class RedisRateLimitTest {
 
@@ -87,6 +87,9 @@ class RedisRateLimitTest {
       assertThat(during.body()).doesNotContain("Exception").doesNotContain("redis");
       assertThat(new TestClient(base, Map.of()).get("/healthz").status())
           .as("calls that are not rate-limited still work").isEqualTo(200);
+      HttpResult notReady = new TestClient(base, Map.of()).get("/readyz");
+      assertThat(notReady.status()).as("a load balancer routes around the node").isEqualTo(503);
+      assertThat(notReady.json().get("code").asString()).isEqualTo("unavailable");
 
       redis.restart();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -96,6 +99,9 @@ class RedisRateLimitTest {
         Thread.sleep(50);
       }
       assertThat(status).as("admitted again once Redis is back").isEqualTo(200);
+      HttpResult ready = new TestClient(base, Map.of()).get("/readyz");
+      assertThat(ready.status()).isEqualTo(200);
+      assertThat(ready.json().get("rate_limiter").asString()).isEqualTo("ok");
     } finally {
       RunningServer.deleteRecursively(dataDir);
     }

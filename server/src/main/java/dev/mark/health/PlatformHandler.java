@@ -6,14 +6,20 @@ import dev.mark.api.model.Readiness;
 import dev.mark.platform.db.Database;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.ratelimit.BucketStore;
 
-/** Liveness and readiness. Readiness asks the database, so a load balancer can route around. */
+/**
+ * Liveness and readiness. Readiness asks the database and the rate limits' store, without which
+ * no call can be served, so a load balancer can route around.
+ */
 public final class PlatformHandler implements PlatformApi {
 
   private final Database database;
+  private final BucketStore rateLimits;
 
-  public PlatformHandler(Database database) {
+  public PlatformHandler(Database database, BucketStore rateLimits) {
     this.database = database;
+    this.rateLimits = rateLimits;
   }
 
   @Override
@@ -26,6 +32,10 @@ public final class PlatformHandler implements PlatformApi {
     if (!database.isReachable()) {
       throw new ServiceUnavailable("unavailable", "The database does not answer.");
     }
-    return new Readiness(Readiness.StatusEnum.OK, Readiness.DatabaseEnum.OK);
+    if (!rateLimits.isReachable()) {
+      throw new ServiceUnavailable("unavailable", "The store of the rate limits does not answer.");
+    }
+    return new Readiness(Readiness.StatusEnum.OK, Readiness.DatabaseEnum.OK,
+        Readiness.RateLimiterEnum.OK);
   }
 }

@@ -22,6 +22,11 @@ public interface BucketStore extends AutoCloseable {
   <T> T withBucket(long key, Supplier<BucketConfiguration> configuration,
       Function<Bucket, T> operation);
 
+  /** Whether the store answers now; a readiness probe, not for the hot path. */
+  default boolean isReachable() {
+    return true;
+  }
+
   /** Frees what this process holds for keys unused for a while; run it every minute or so. */
   void evictIdle();
 

@@ -117,6 +117,16 @@ public final class RedisBucketStore implements BucketStore {
   }
 
   @Override
+  public boolean isReachable() {
+    try {
+      return "PONG".equals(connection.sync().ping());
+    } catch (RuntimeException e) {
+      logOutage(e);
+      return false;
+    }
+  }
+
+  @Override
   public void evictIdle() {
     buckets.evictIdle(bucket -> true);
   }
