@@ -1,10 +1,9 @@
 package dev.mark.analytics;
 
+import dev.mark.platform.json.Rfc3339;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +35,7 @@ final class ResultValues {
 
   private Object bucket(Object raw) {
     if (raw instanceof OffsetDateTime start) {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-          start.atZoneSameInstant(plan.bucket().orElseThrow().zone()).toOffsetDateTime());
+      return Rfc3339.format(start.atZoneSameInstant(plan.bucket().orElseThrow().zone()).toOffsetDateTime());
     }
     return value(raw);
   }
@@ -45,7 +43,7 @@ final class ResultValues {
   private static Object value(Object raw) {
     return switch (raw) {
       case null -> null;
-      case OffsetDateTime time -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+      case OffsetDateTime time -> Rfc3339.utc(time);
       case LocalDate date -> date.toString();
       case BigDecimal number -> number;
       case Double number -> number.isNaN() || number.isInfinite() ? null : BigDecimal.valueOf(number);

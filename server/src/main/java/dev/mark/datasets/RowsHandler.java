@@ -4,10 +4,10 @@ import dev.mark.api.RowsApi;
 import dev.mark.api.model.IngestResult;
 import dev.mark.api.model.RowList;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.json.Rfc3339;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -54,7 +54,7 @@ public final class RowsHandler implements RowsApi {
         case BigDecimal number -> json.put(name, number);
         case Long number -> json.put(name, number);
         case Boolean bool -> json.put(name, bool);
-        case OffsetDateTime time -> json.put(name, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+        case OffsetDateTime time -> json.put(name, Rfc3339.utc(time));
         case LocalDate date -> json.put(name, date.toString());
         default -> throw new IllegalStateException("no JSON form for " + value.getClass());
       }

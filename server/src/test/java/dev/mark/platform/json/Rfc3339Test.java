@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Times are written exactly as the JDK's ISO formatter writes them, fast path or not. */
-class UtcTimestampSerializerTest {
+class Rfc3339Test {
 
   private final JsonMapper mapper = Json.newMapper();
 
@@ -38,8 +38,15 @@ class UtcTimestampSerializerTest {
           ZoneOffset.UTC));
     }
     for (OffsetDateTime time : times) {
-      assertThat(mapper.writeValueAsString(time))
-          .isEqualTo("\"" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) + "\"");
+      String expected = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+      assertThat(Rfc3339.format(time)).isEqualTo(expected);
+      assertThat(mapper.writeValueAsString(time)).isEqualTo("\"" + expected + "\"");
     }
+  }
+
+  @Test
+  void utcWritesTheSameInstantInUtc() {
+    OffsetDateTime paris = OffsetDateTime.of(2026, 3, 29, 2, 30, 0, 500_000_000, ZoneOffset.ofHours(2));
+    assertThat(Rfc3339.utc(paris)).isEqualTo("2026-03-29T00:30:00.5Z");
   }
 }
