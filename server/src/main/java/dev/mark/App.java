@@ -132,7 +132,7 @@ public final class App implements AutoCloseable {
     RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
-    SessionService sessions = new SessionService(transactions, accounts, config.auth(), clock);
+    SessionService sessions = new SessionService(transactions, accounts, buckets, config.auth(), clock);
     OriginPolicy origins = new OriginPolicy(config.auth().corsOrigins());
     Authenticators authenticators = new Authenticators(List.of(
         new ApiKeyAuthenticator(keys),

@@ -14,19 +14,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two server processes share one PostgreSQL: a session started on one node works on the other,
- * across a signing-key rotation made by either; and a session ended on one node stops working on
- * the other within the documented 5 seconds.
+ * across a signing-key rotation made by either; a session ended on one node stops working on
+ * the other within the documented 5 seconds; and failed logins spread over both nodes count
+ * against one throttle (the rate limits, and so the throttle's buckets, are in PostgreSQL).
  */
 class MultiNodeSessionTest {
 
   private static final int ROTATION_SECONDS = 2;
+  private static final int FAILED_LOGINS_PER_EMAIL = 4;
 
   private static Cluster cluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = Cluster.start(2,
-        Map.of("MARK_SIGNING_KEY_ROTATION_SECONDS", Integer.toString(ROTATION_SECONDS)));
+    cluster = Cluster.start(2, Map.of(
+        "MARK_SIGNING_KEY_ROTATION_SECONDS", Integer.toString(ROTATION_SECONDS),
+        "MARK_RATE_LIMIT_BACKEND", "postgres",
+        "MARK_LOGIN_ATTEMPTS_PER_EMAIL", Integer.toString(FAILED_LOGINS_PER_EMAIL)));
   }
 
   @AfterAll
@@ -69,6 +73,22 @@ class MultiNodeSessionTest {
       status = me(1, session).status();
     }
     assertThat(status).as("the other node refuses the ended session").isEqualTo(401);
+  }
+
+  @Test
+  void failedLoginsSpreadOverTheNodesCountAgainstOneThrottle() {
+    String email = Sessions.newEmail();
+    signUp(0, email);
+    for (int attempt = 0; attempt < FAILED_LOGINS_PER_EMAIL; attempt++) {
+      HttpResult failed = Sessions.login(anonymous(attempt % 2), email, "wrong guess " + attempt + "xx", "token");
+      assertProblem(failed, 401, "invalid_credentials");
+    }
+
+    for (int node = 0; node < cluster.size(); node++) {
+      HttpResult throttled = Sessions.login(anonymous(node), email, Sessions.PASSWORD, "token");
+      assertProblem(throttled, 429, "login_throttled");
+      assertThat(throttled.header("Retry-After")).isPresent();
+    }
   }
 
   private static JsonNode signUp(int node, String email) {

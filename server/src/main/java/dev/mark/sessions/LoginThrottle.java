@@ -1,10 +1,11 @@
 package dev.mark.sessions;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mark.platform.errors.TooManyRequests;
+import dev.mark.platform.ratelimit.BucketStore;
+import dev.mark.platform.security.Sha256;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Map;
@@ -14,26 +15,24 @@ import java.util.concurrent.TimeUnit;
  * Slows down password guessing: each client address may make {@code perAddress} signups and
  * logins per window, and each email may see {@code perEmail} failed logins per window (whoever
  * sends them, so a botnet cannot spread its guesses over many addresses). Tokens refill greedily
- * over the window. Buckets live in this node's memory, at most {@link #MAX_TRACKED} of each kind;
- * one unused for a whole window is full again, so forgetting it loses nothing. With several
- * nodes, each node throttles on its own.
+ * over the window.
+ *
+ * <p>The buckets live in the rate limits' store, so with the {@code postgres} or {@code redis}
+ * backend every node counts against one limit (an attacker gains nothing from a load balancer
+ * spreading the guesses), and in memory with one node. Stores forget a bucket once it is full
+ * again. The number held at a time is bounded by how fast the server can check passwords (each
+ * attempt that is not throttled costs an Argon2 hash), not by how many addresses an attacker has.
  */
 final class LoginThrottle {
 
-  static final int MAX_TRACKED = 100_000;
+  private final BucketStore store;
+  private final BucketConfiguration perEmail;
+  private final BucketConfiguration perAddress;
 
-  private final int perEmail;
-  private final int perAddress;
-  private final Duration window;
-  private final Cache<String, Bucket> byEmail;
-  private final Cache<String, Bucket> byAddress;
-
-  LoginThrottle(int perEmail, int perAddress, Duration window) {
-    this.perEmail = perEmail;
-    this.perAddress = perAddress;
-    this.window = window;
-    this.byEmail = buckets(window);
-    this.byAddress = buckets(window);
+  LoginThrottle(BucketStore store, int perEmail, int perAddress, Duration window) {
+    this.store = store;
+    this.perEmail = limit(perEmail, window);
+    this.perAddress = limit(perAddress, window);
   }
 
   /**
@@ -42,7 +41,8 @@ final class LoginThrottle {
    * @throws TooManyRequests {@code login_throttled} when the address has no attempts left
    */
   void attemptFrom(String address) {
-    var probe = bucket(byAddress, address, perAddress).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = store.withBucket(key("address", address), () -> perAddress,
+        bucket -> bucket.tryConsumeAndReturnRemaining(1));
     if (!probe.isConsumed()) {
       throw throttled(probe.getNanosToWaitForRefill());
     }
@@ -53,20 +53,26 @@ final class LoginThrottle {
    *     before its password is even checked
    */
   void requireAttemptsLeft(String email) {
-    EstimationProbe probe = bucket(byEmail, email, perEmail).estimateAbilityToConsume(1);
+    EstimationProbe probe = store.withBucket(key("email", email), () -> perEmail,
+        bucket -> bucket.estimateAbilityToConsume(1));
     if (!probe.canBeConsumed()) {
       throw throttled(probe.getNanosToWaitForRefill());
     }
   }
 
   void failed(String email) {
-    bucket(byEmail, email, perEmail).tryConsume(1);
+    store.withBucket(key("email", email), () -> perEmail, bucket -> bucket.tryConsume(1));
   }
 
-  private Bucket bucket(Cache<String, Bucket> buckets, String key, int capacity) {
-    return buckets.get(key, k -> Bucket.builder()
+  /** Keys apart from the rate limits' (which hash a key ID, a plan and a month). */
+  private static long key(String kind, String value) {
+    return Sha256.first64Bits("login-throttle|" + kind + "|" + value);
+  }
+
+  private static BucketConfiguration limit(int capacity, Duration window) {
+    return BucketConfiguration.builder()
         .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-        .build());
+        .build();
   }
 
   private static TooManyRequests throttled(long nanosToWait) {
@@ -74,9 +80,5 @@ final class LoginThrottle {
     return new TooManyRequests("login_throttled",
         "Too many attempts; retry in " + seconds + " seconds.",
         Map.of("Retry-After", Long.toString(seconds)));
-  }
-
-  private static Cache<String, Bucket> buckets(Duration window) {
-    return Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterAccess(window).build();
   }
 }

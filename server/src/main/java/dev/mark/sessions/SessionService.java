@@ -9,6 +9,7 @@ import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.ids.Ids;
+import dev.mark.platform.ratelimit.BucketStore;
 import dev.mark.platform.security.Principal;
 import dev.mark.platform.security.Sha256;
 import java.security.MessageDigest;
@@ -62,14 +63,18 @@ public final class SessionService {
   public record PresentedRefresh(String token, boolean viaCookie, Optional<String> csrfHeader,
       boolean fromAllowedOrigin) {}
 
+  /**
+   * @param loginBuckets where the login throttle counts attempts: the rate limits' store, shared
+   *     by every node when it is PostgreSQL or Redis
+   */
   public SessionService(Transactions transactions, AccountService accounts,
-      AuthConfig config, Clock clock) {
+      BucketStore loginBuckets, AuthConfig config, Clock clock) {
     this.transactions = transactions;
     this.accounts = accounts;
     this.signingKeys = new SigningKeys(transactions, config.signingKeyRotation(), config.accessTokenTtl(), clock);
     this.accessTokens = new AccessTokens(signingKeys, config.accessTokenTtl(), clock);
-    this.throttle = new LoginThrottle(config.loginAttemptsPerEmail(), config.loginAttemptsPerAddress(),
-        config.loginThrottleWindow());
+    this.throttle = new LoginThrottle(loginBuckets, config.loginAttemptsPerEmail(),
+        config.loginAttemptsPerAddress(), config.loginThrottleWindow());
     this.revoked = new RevokedSessions(transactions, config.accessTokenTtl(), clock);
     this.refreshTtl = config.refreshTokenTtl();
     this.cookieReuseGrace = config.refreshReuseGrace();

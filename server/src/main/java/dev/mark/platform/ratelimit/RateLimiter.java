@@ -7,7 +7,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,7 +197,7 @@ public final class RateLimiter {
    * with, so changed limits must start a new bucket (whose count starts from zero).
    */
   static long bucketKey(String caller, PlanLimits limits, YearMonth month) {
-    return ByteBuffer.wrap(Sha256.of(caller + "|" + limits + "|" + month)).getLong();
+    return Sha256.first64Bits(caller + "|" + limits + "|" + month);
   }
 
 }

@@ -30,6 +30,11 @@ public final class Sha256 {
     return newDigest().digest(value.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The first 64 bits of the digest of {@code value}: a stable numeric key, e.g. of a bucket. */
+  public static long first64Bits(String value) {
+    return java.nio.ByteBuffer.wrap(of(value)).getLong();
+  }
+
   /** The digest of {@code value}'s UTF-8 bytes, in lower-case hex. */
   public static String hex(String value) {
     return HexFormat.of().formatHex(of(value));
