@@ -33,6 +33,8 @@ import dev.mark.platform.http.OperationBinder;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.jobs.Periodic;
 import dev.mark.platform.json.Json;
+import dev.mark.platform.observability.Metrics;
+import dev.mark.platform.observability.MetricsServer;
 import dev.mark.platform.ratelimit.BucketStore;
 import dev.mark.platform.ratelimit.CallGuard;
 import dev.mark.platform.ratelimit.MemoryBucketStore;
@@ -54,6 +56,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,11 +83,14 @@ public final class App implements AutoCloseable {
   private final Periodic purger;
   private final BucketStore buckets;
   private final Periodic evicter;
+  private final Metrics metrics;
+  private final Optional<MetricsServer> metricsServer;
 
   private App(AppConfig config, Database database, AccountService accounts,
       SessionService sessions, Javalin javalin,
       InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount,
-      Periodic flusher, Periodic purger, BucketStore buckets, Periodic evicter) {
+      Periodic flusher, Periodic purger, BucketStore buckets, Periodic evicter, Metrics metrics,
+      Optional<MetricsServer> metricsServer) {
     this.config = config;
     this.database = database;
     this.accounts = accounts;
@@ -96,6 +102,8 @@ public final class App implements AutoCloseable {
     this.purger = purger;
     this.buckets = buckets;
     this.evicter = evicter;
+    this.metrics = metrics;
+    this.metricsServer = metricsServer;
   }
 
   /**
@@ -106,22 +114,24 @@ public final class App implements AutoCloseable {
   public static App start(AppConfig config) {
     ApiContract contract = ApiContract.load();
     PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), Json.newMapper());
-    Database database = Database.start(config.database(), config.dataDir());
+    Metrics metrics = new Metrics();
+    Database database = Database.start(config.database(), config.dataDir(), metrics.registry());
     BucketStore buckets = null;
     try {
       buckets = bucketStore(config, database);
-      return start(config, contract, plans, database, buckets);
+      return start(config, contract, plans, database, buckets, metrics);
     } catch (RuntimeException e) {
       if (buckets != null) {
         buckets.close();
       }
       database.close();
+      metrics.close();
       throw e;
     }
   }
 
   private static App start(AppConfig config, ApiContract contract, PlanCatalog plans,
-      Database database, BucketStore buckets) {
+      Database database, BucketStore buckets, Metrics metrics) {
     Clock clock = Clock.systemUTC();
     JsonMapper mapper = Json.newMapper();
     Transactions transactions = new Transactions(database.dsl());
@@ -146,7 +156,7 @@ public final class App implements AutoCloseable {
     UsageService usage = new UsageService(transactions, meter, limiter, plans, clock);
     CallGuard guard = new CallGuard(limiter, plans, meter);
     InFlightRequests inFlight = new InFlightRequests();
-    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight);
+    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight, metrics);
 
     Javalin javalin = Javalin.create(javalinConfig -> {
       javalinConfig.startup.showJavalinBanner = false;
@@ -186,8 +196,11 @@ public final class App implements AutoCloseable {
     });
     Periodic purger = new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired);
     Periodic evicter = new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle);
+    Optional<MetricsServer> metricsServer = config.metricsPort().isPresent()
+        ? Optional.of(MetricsServer.start(metrics, config.metricsPort().getAsInt()))
+        : Optional.empty();
     return new App(config, database, accounts, sessions, javalin, inFlight, developmentAccount,
-        flusher, purger, buckets, evicter);
+        flusher, purger, buckets, evicter, metrics, metricsServer);
   }
 
   private static BucketStore bucketStore(AppConfig config, Database database) {
@@ -222,6 +235,11 @@ public final class App implements AutoCloseable {
   /** The port the server listens on (useful with port 0). */
   public int port() {
     return javalin.port();
+  }
+
+  /** The port of {@code GET /metrics}, when {@code MARK_METRICS_PORT} is set. */
+  public OptionalInt metricsPort() {
+    return metricsServer.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
   }
 
   /** The development account created at this start, if the embedded database was new. */
@@ -276,7 +294,9 @@ public final class App implements AutoCloseable {
     purger.close();
     flusher.close();
     buckets.close();
+    metricsServer.ifPresent(MetricsServer::close);
     database.close();
+    metrics.close();
   }
 
   public static void main(String[] args) {

@@ -52,7 +52,8 @@ final class Cluster implements AutoCloseable {
     try {
       String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
       cluster = new Cluster(dir, postgres, Database.start(new DatabaseConfig(
-          Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir));
+          Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir,
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
       for (int i = 0; i < size; i++) {
         cluster.nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), env));
       }

@@ -61,6 +61,7 @@ public final class RunningServer implements AutoCloseable {
       Path dataDir = Files.createTempDirectory("mark-test");
       AppConfig config = AppConfig.defaults()
           .withPort(0)
+          .withMetricsPort(0)
           .withDataDir(dataDir)
           .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS))
           .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))

@@ -71,6 +71,8 @@ class AppConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
     assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_MAX_BODY_BYTES", "10")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_MAX_BODY_BYTES");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_METRICS_PORT", "99999")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_METRICS_PORT");
     assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_REFRESH_REUSE_GRACE_SECONDS", "-1")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_REFRESH_REUSE_GRACE_SECONDS");
   }

@@ -2,6 +2,7 @@ package dev.mark.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.mark.platform.config.DatabaseConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -39,11 +40,16 @@ public final class Database implements AutoCloseable {
     this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
   }
 
-  /** Starts (or connects to) the database and brings its schema up to date. */
-  public static Database start(DatabaseConfig config, Path dataDir) {
+  /**
+   * Starts (or connects to) the database and brings its schema up to date.
+   *
+   * @param meters where the connection pool registers its meters (HikariCP's own)
+   */
+  public static Database start(DatabaseConfig config, Path dataDir, MeterRegistry meters) {
     Optional<EmbeddedPostgres> embedded = Optional.empty();
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("mark");
+    hikari.setMetricRegistry(meters);
     hikari.setMaximumPoolSize(16);
     if (config.external().isPresent()) {
       DatabaseConfig.External external = config.external().get();

@@ -7,6 +7,7 @@ import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ServiceUnavailable;
+import dev.mark.platform.observability.Metrics;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -22,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * What happens around every request: a request ID (echoed in {@code X-Request-Id} and put in
  * every log line through the MDC), an access log line, problem+json for every error including
- * unknown routes and methods, and the drain that lets shutdown wait for in-flight requests.
+ * unknown routes and methods, the drain that lets shutdown wait for in-flight requests, and the
+ * meters of each call.
  */
 public final class HttpPipeline {
 
@@ -32,11 +34,14 @@ public final class HttpPipeline {
   private final ApiContract contract;
   private final ProblemResponder problems;
   private final InFlightRequests inFlight;
+  private final Metrics metrics;
 
-  public HttpPipeline(ApiContract contract, ObjectMapper mapper, InFlightRequests inFlight) {
+  public HttpPipeline(ApiContract contract, ObjectMapper mapper, InFlightRequests inFlight,
+      Metrics metrics) {
     this.contract = contract;
     this.problems = new ProblemResponder(mapper);
     this.inFlight = inFlight;
+    this.metrics = metrics;
   }
 
   public void install(JavalinConfig config) {
@@ -45,7 +50,7 @@ public final class HttpPipeline {
     config.routes.exception(HttpResponseException.class, this::javalinError);
     config.routes.exception(Exception.class, this::unexpected);
     config.routes.error(404, ctx -> {
-      if (ctx.attribute(ProblemResponder.WRITTEN_ATTRIBUTE) == null) {
+      if (ctx.attribute(ProblemResponder.PROBLEM_CODE_ATTRIBUTE) == null) {
         notFound(ctx);
       }
     });
@@ -68,6 +73,13 @@ public final class HttpPipeline {
   private void end(Context ctx, Float millis) {
     try {
       access.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+      String operation = ctx.attribute(Requests.OPERATION_ATTRIBUTE);
+      operation = operation == null ? Metrics.NO_OPERATION : operation;
+      metrics.recordCall(operation, ctx.statusCode(), (long) (millis * 1_000_000.0));
+      String problemCode = ctx.attribute(ProblemResponder.PROBLEM_CODE_ATTRIBUTE);
+      if (problemCode != null) {
+        metrics.recordProblem(operation, problemCode);
+      }
     } finally {
       if (Boolean.TRUE.equals(ctx.attribute("mark.in_flight"))) {
         inFlight.leave();

@@ -90,7 +90,10 @@ public final class OperationBinder {
     authenticators.requireSupport(operationId, operation.securitySchemes());
     operation.parameters().forEach(p -> validator.preload(p.schemaPointer()));
     operation.body().flatMap(ContractBody::jsonSchemaPointer).ifPresent(validator::preload);
-    routes.addHttpHandler(HandlerType.findOrCreate(method), path, ctx -> handle(operation, invocation, ctx));
+    routes.addHttpHandler(HandlerType.findOrCreate(method), path, ctx -> {
+      ctx.attribute(Requests.OPERATION_ATTRIBUTE, operationId);
+      handle(operation, invocation, ctx);
+    });
   }
 
   /**

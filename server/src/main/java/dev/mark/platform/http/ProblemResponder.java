@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 final class ProblemResponder {
 
   static final String MEDIA_TYPE = "application/problem+json";
-  static final String WRITTEN_ATTRIBUTE = "mark.problem";
+  static final String PROBLEM_CODE_ATTRIBUTE = "mark.problem";
   private static final String TYPE_BASE = "https://mark.dev/problems/";
 
   private final ObjectMapper mapper;
@@ -63,7 +63,7 @@ final class ProblemResponder {
         code,
         Requests.id(ctx),
         issues.isEmpty() ? null : issues.stream().map(ProblemResponder::toFieldError).toList());
-    ctx.attribute(WRITTEN_ATTRIBUTE, Boolean.TRUE);
+    ctx.attribute(PROBLEM_CODE_ATTRIBUTE, code);
     ctx.status(status).contentType(MEDIA_TYPE).result(mapper.writeValueAsBytes(problem));
   }
 

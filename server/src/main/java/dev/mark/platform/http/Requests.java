@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 final class Requests {
 
   static final String ID_ATTRIBUTE = "mark.request_id";
+  /** The operation ID of the contract operation a request matched; absent when none. */
+  static final String OPERATION_ATTRIBUTE = "mark.operation";
 
   private Requests() {}
 
