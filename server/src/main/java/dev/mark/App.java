@@ -112,6 +112,16 @@ public final class App implements AutoCloseable {
    * @throws ConfigException when the rate limiter's Redis cannot be reached
    */
   public static App start(AppConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts the database and the HTTP server, with {@code clock} as every service's clock (tests
+   * pass one they can move forward, to reach expiries without waiting).
+   *
+   * @throws ConfigException when the rate limiter's Redis cannot be reached
+   */
+  public static App start(AppConfig config, Clock clock) {
     ApiContract contract = ApiContract.load();
     PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), Json.newMapper());
     Metrics metrics = new Metrics();
@@ -119,7 +129,7 @@ public final class App implements AutoCloseable {
     BucketStore buckets = null;
     try {
       buckets = bucketStore(config, database);
-      return start(config, contract, plans, database, buckets, metrics);
+      return start(config, clock, contract, plans, database, buckets, metrics);
     } catch (RuntimeException e) {
       if (buckets != null) {
         buckets.close();
@@ -130,9 +140,8 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static App start(AppConfig config, ApiContract contract, PlanCatalog plans,
+  private static App start(AppConfig config, Clock clock, ApiContract contract, PlanCatalog plans,
       Database database, BucketStore buckets, Metrics metrics) {
-    Clock clock = Clock.systemUTC();
     JsonMapper mapper = Json.newMapper();
     Transactions transactions = new Transactions(database.dsl());
     ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);

@@ -20,16 +20,19 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Access tokens that must not work: tampered, expired, unknown kid, alg none, HS256 "signed" with
- * the public key, other issuer or audience, and plain garbage; and a signing-key rotation that
- * logs nobody out.
+ * Access tokens that must not work: tampered, expired, without expiry, unknown kid, alg none,
+ * HS256 "signed" with the public key, other issuer or audience, and plain garbage; and a
+ * signing-key rotation that logs nobody out.
  */
 @ExtendWith(RunningServer.Extension.class)
 class AccessTokenAttackTest {
 
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
   void aTamperedTokenIsRefused(RunningServer server) {
@@ -72,6 +75,9 @@ class AccessTokenAttackTest {
     assertInvalid(server, copy(real).withKeyId("sk_01JC3XG8F2SK6Y8S3M7VVQPRTE").sign(serverKey));
     assertInvalid(server, copy(real).withIssuer("https://evil.example").sign(serverKey));
     assertInvalid(server, copy(real).withAudience("another-api").sign(serverKey));
+    // no expiry at all: a verified token is remembered until it expires, so one must be required
+    assertInvalid(server, JWT.create().withKeyId(real.getKeyId()).withPayload(claimsWithout(real, "exp"))
+        .sign(serverKey));
     assertInvalid(server, "not.a.jwt");
     assertInvalid(server, "");
     assertInvalid(server, "e30." + "e30." + "x".repeat(5000));
@@ -96,6 +102,12 @@ class AccessTokenAttackTest {
     String claims = new String(Base64.getUrlDecoder().decode(real.getPayload()), StandardCharsets.UTF_8);
     return JWT.create().withKeyId(real.getKeyId()).withPayload(claims)
         .withExpiresAt(Instant.now().plus(Duration.ofMinutes(5)));
+  }
+
+  private static String claimsWithout(DecodedJWT real, String name) {
+    ObjectNode claims = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(real.getPayload()));
+    claims.remove(name);
+    return claims.toString();
   }
 
   private static Algorithm serverKey(RunningServer server, String kid) throws Exception {

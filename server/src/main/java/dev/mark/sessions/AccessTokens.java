@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Signs and verifies access tokens: ES256 JWTs whose header names the signing key ({@code kid}).
  * Verification takes the algorithm from the key the {@code kid} names, never from the token, so
  * {@code alg: none} and HS256 tokens "signed" with the public key are refused; so are tokens
- * with another issuer or audience, expired ones (no leeway) and unknown kids.
+ * with another issuer or audience, without an expiry, expired ones (no leeway) and unknown kids.
+ * A token verified once is remembered until it expires ({@link VerifiedTokens}), so that its next
+ * calls skip the signature check; revocation is not this class's business.
  */
 final class AccessTokens {
 
@@ -30,11 +32,13 @@ final class AccessTokens {
   private final Clock clock;
   /** Built once per signing key: a verifier is immutable and thread-safe. */
   private final Map<String, JWTVerifier> verifiers = new ConcurrentHashMap<>();
+  private final VerifiedTokens verified;
 
   AccessTokens(SigningKeys keys, Duration ttl, Clock clock) {
     this.keys = keys;
     this.ttl = ttl;
     this.clock = clock;
+    this.verified = new VerifiedTokens(VerifiedTokens.MAX_ENTRIES, clock);
   }
 
   /** A signed token and when it expires. */
@@ -67,6 +71,10 @@ final class AccessTokens {
    * @throws Unauthorized {@code invalid_token} for anything else, saying no more than that
    */
   SessionClaims verify(String token) {
+    return verified.claimsOf(token, this::verifyInFull);
+  }
+
+  private VerifiedTokens.Verified verifyInFull(String token) {
     try {
       DecodedJWT unverified = JWT.decode(token);
       String kid = unverified.getKeyId();
@@ -75,10 +83,11 @@ final class AccessTokens {
         throw invalid();
       }
       DecodedJWT jwt = verifiers.computeIfAbsent(kid, k -> verifierOf(algorithm)).verify(unverified);
-      return new SessionClaims(jwt.getSubject(), jwt.getClaim("acct").asString(),
+      SessionClaims claims = new SessionClaims(jwt.getSubject(), jwt.getClaim("acct").asString(),
           jwt.getClaim("plan").asString(), jwt.getClaim("sid").asString(),
           jwt.getClaim("ktest").asString(), jwt.getClaim("klive").asString(),
           Optional.ofNullable(jwt.getClaim("csrf").asString()));
+      return new VerifiedTokens.Verified(claims, jwt.getExpiresAtAsInstant());
     } catch (JWTVerificationException e) {
       // JWTDecodeException (not a JWT at all) is one of these too
       throw invalid();
@@ -89,6 +98,8 @@ final class AccessTokens {
     var verification = (JWTVerifier.BaseVerification) JWT.require(algorithm)
         .withIssuer(ISSUER)
         .withAudience(AUDIENCE)
+        // every token this server signs expires; one that does not could be remembered forever
+        .withClaimPresence("exp")
         .withClaimPresence("acct")
         .withClaimPresence("sid")
         .withClaimPresence("ktest")
