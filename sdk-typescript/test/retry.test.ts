@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import { ConnectionError, InternalServerError, RateLimitError, TimeoutError, ValidationError } from "@mark/sdk";
 import { CsrfToken } from "#internal/csrf.js";
 import { MAX_SERVER_DELAY_MS, retryDelayMs } from "#internal/retry.js";
+import { SessionTokens } from "#internal/session.js";
 import { Transport, type TransportConfig } from "#internal/transport.js";
 import { json, problem, scriptedFetch, type Outcome } from "./support/fake-fetch.js";
 
@@ -17,6 +18,8 @@ function transportOver(outcomes: Outcome[], overrides: Partial<TransportConfig> 
     authenticated: true,
     credentials: undefined,
     csrf: new CsrfToken(undefined),
+    session: new SessionTokens(undefined, undefined, false),
+    onSession: undefined,
     timeoutMs: 1_000,
     maxRetries: 2,
     fetch,

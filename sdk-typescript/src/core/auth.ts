@@ -1,5 +1,5 @@
 import type { ApiRequest, Transport } from "../internal/transport.js";
-import { ME_PATH } from "../internal/paths.js";
+import { ME_PATH, REFRESH_PATH } from "../internal/paths.js";
 import { withMeta, type ResponseMeta, type WithMeta } from "./meta.js";
 import type { RequestOptions } from "./options.js";
 import type { LoginRequest, Me, RefreshRequest, Session, SessionMode, SignupRequest } from "./types.js";
@@ -13,6 +13,11 @@ import type { LoginRequest, Me, RefreshRequest, Session, SessionMode, SignupRequ
  * `client.withSession(session)`. In cookie mode (the default on a client with `credentials`; for
  * browsers) the tokens are HttpOnly cookies and the Session carries a `csrf_token`, which this
  * client keeps and sends as `X-CSRF-Token` on every write from then on.
+ *
+ * A client that holds a session (from `withSession`, the `refreshToken` option, or a cookie
+ * session) renews it on its own: a call refused for an expired access token is sent again after
+ * one refresh, which calls made at the same time share. Every session signup, login or refresh
+ * starts, by hand or on its own, goes to the client's `onSession`.
  *
  * Signup, login and refresh are sent once, never retried on their own: the server keeps no
  * Idempotency-Key for them, so a signup retried after a lost response would fail with
@@ -34,20 +39,29 @@ export class Auth {
   }
 
   /**
-   * Trades a refresh token for new tokens: pass `{ refresh_token }` in token mode, nothing in
-   * cookie mode (the browser sends the refresh cookie). Each refresh token works once.
+   * Trades a refresh token for new tokens; each refresh token works once. With no
+   * `refresh_token`, or this client's own, it renews this client's session: its refresh token in
+   * token mode, the browser's refresh cookie in cookie mode. It then shares any refresh under way,
+   * and the client calls with the new tokens from then on.
    */
-  async refresh(body: RefreshRequest = {}, options?: RequestOptions): Promise<WithMeta<Session>> {
-    return this.startSession("/v1/auth/refresh", body.refresh_token === undefined ? undefined : body, options);
+  async refresh(body: RefreshRequest = {}, options: RequestOptions = {}): Promise<WithMeta<Session>> {
+    const { session } = this.transport.config;
+    const own = body.refresh_token === undefined || body.refresh_token === session.refreshToken;
+    if (own && session.renewable) return this.transport.renewSession(options);
+    return this.startSession(REFRESH_PATH, body.refresh_token === undefined ? undefined : body, options);
   }
 
   /**
    * Ends the session of a refresh token (`{ refresh_token }` in token mode, nothing in cookie
-   * mode, where it also clears the cookies) and forgets the CSRF token. Answers whether or not
-   * the session was still going. An access token already issued works until it expires.
+   * mode, where it also clears the cookies) and forgets the CSRF token. With no `refresh_token`,
+   * a token-mode client ends its own session, which it no longer renews. Answers whether or
+   * not the session was still going. An access token already issued works until it expires.
    */
   async logout(body: RefreshRequest = {}, options?: RequestOptions): Promise<ResponseMeta> {
-    const payload = body.refresh_token === undefined ? {} : { body: { json: body } };
+    const { session } = this.transport.config;
+    const refreshToken = body.refresh_token ?? session.refreshToken;
+    session.end(refreshToken);
+    const payload = refreshToken === undefined ? {} : { body: { json: { refresh_token: refreshToken } } };
     const { meta } = await this.transport.request({ method: "POST", path: "/v1/auth/logout", access: "public", ...payload }, options);
     this.transport.config.csrf.value = undefined;
     return meta;
@@ -70,11 +84,9 @@ export class Auth {
     this.transport.config.csrf.value = token;
   }
 
-  private async startSession(path: string, json: object | undefined, options?: RequestOptions): Promise<WithMeta<Session>> {
+  private async startSession(path: string, json: object | undefined, options: RequestOptions = {}): Promise<WithMeta<Session>> {
     const request: ApiRequest = { method: "POST", path, access: "public-once", ...(json === undefined ? {} : { body: { json } }) };
-    const response = await this.transport.request(request, options);
-    this.transport.config.csrf.learnFrom(response.body);
-    return withMeta(response.body as Session, response.meta);
+    return this.transport.startSession(request, options);
   }
 
   /** Cookies where the client sends credentials (a browser), else tokens in the body. */

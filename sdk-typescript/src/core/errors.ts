@@ -41,7 +41,10 @@ export class MarkError extends Error {
   }
 }
 
-/** 401: no credentials, or a malformed, unknown or revoked API key. */
+/**
+ * 401: no credentials, a malformed, unknown or revoked API key, or a session's access token that
+ * is not valid (`invalid_token`) and that the client could not renew.
+ */
 export class AuthenticationError extends MarkError {}
 /** 403: the credentials are valid but may not do this. */
 export class PermissionError extends MarkError {}

@@ -1,9 +1,11 @@
+import type { Session } from "./types.js";
+
 /**
  * How a {@link Mark} client is configured. Every field is optional: `apiKey` falls back to
- * `MARK_API_KEY` (unless `bearerToken` or `credentials` is given) and `baseURL` to
- * `MARK_BASE_URL` where a `process` exists (Node.js). A client with none of `apiKey`,
- * `bearerToken` or `credentials` can only sign up, log in, refresh and log out: any other call
- * throws before sending anything.
+ * `MARK_API_KEY` (unless `bearerToken`, `refreshToken` or `credentials` is given) and `baseURL`
+ * to `MARK_BASE_URL` where a `process` exists (Node.js). A client with none of `apiKey`,
+ * `bearerToken`, `refreshToken` or `credentials` can only sign up, log in, refresh and log out:
+ * any other call throws before sending anything.
  */
 export interface ClientOptions {
   /** A Mark API key (`mk_live_…`, `mk_test_…`), sent as `X-API-Key`. */
@@ -11,8 +13,22 @@ export interface ClientOptions {
   /** A user's access token (JWT), sent as `Authorization: Bearer …`. */
   readonly bearerToken?: string | undefined;
   /**
+   * The refresh token of the token-mode session `bearerToken` belongs to. With it the client
+   * renews the session on its own when the access token expires (or from the start, if there is
+   * no `bearerToken`): see `onSession` to keep the new tokens. Ignored next to an `apiKey`.
+   */
+  readonly refreshToken?: string | undefined;
+  /**
+   * Called with every session that signup, login or refresh starts, by hand or when the client
+   * renews its session on its own, before the call that waited for it goes on: the place to
+   * store a token-mode session's new tokens, since each refresh token works once. If it throws,
+   * the calls that waited for it throw that, though the client keeps the new tokens.
+   */
+  readonly onSession?: ((session: Session) => void | Promise<void>) | undefined;
+  /**
    * fetch's credentials mode. `'include'` is the browser cookie mode of Mark's web app: the
-   * session cookies go with every call across origins.
+   * session cookies go with every call across origins, and the client renews the session with
+   * the refresh cookie when the access cookie has expired.
    */
   readonly credentials?: RequestCredentials | undefined;
   /**

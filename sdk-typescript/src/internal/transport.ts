@@ -1,22 +1,28 @@
-import { ConnectionError, MarkError, PermissionError, TimeoutError } from "../core/errors.js";
-import { responseMeta, type ResponseMeta } from "../core/meta.js";
+import { AuthenticationError, ConnectionError, MarkError, PermissionError, TimeoutError } from "../core/errors.js";
+import { responseMeta, withMeta, type ResponseMeta, type WithMeta } from "../core/meta.js";
 import type { RequestOptions } from "../core/options.js";
+import type { Session } from "../core/types.js";
 import { CSRF_FAILED, type CsrfToken } from "./csrf.js";
 import { errorFromResponse } from "./error-factory.js";
 import { newIdempotencyKey } from "./idempotency.js";
-import { ME_PATH } from "./paths.js";
+import { ME_PATH, REFRESH_PATH } from "./paths.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
+import type { Renewal, SessionTokens } from "./session.js";
 
 /** The settled configuration of a client, as {@link Transport} uses it. */
 export interface TransportConfig {
   readonly baseURL: string;
-  /** Authentication, User-Agent and default headers, already merged. */
+  /** API key, User-Agent and default headers, already merged; the bearer token is the session's. */
   readonly headers: Readonly<Record<string, string>>;
-  /** Whether an API key, a bearer token or a credentials mode was configured. */
+  /** Whether an API key, a bearer or refresh token, or a credentials mode was configured. */
   readonly authenticated: boolean;
   readonly credentials: RequestCredentials | undefined;
   /** The cookie session's CSRF token, sent as `X-CSRF-Token` on writes once known. */
   readonly csrf: CsrfToken;
+  /** The user's session: the bearer token to send, and how to renew it. */
+  readonly session: SessionTokens;
+  /** Told of every session started or renewed. */
+  readonly onSession: ((session: Session) => void | Promise<void>) | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly fetch: typeof fetch;
@@ -49,21 +55,94 @@ export interface ApiResponse {
  * network error, a timeout or a retryable status, waiting as `retryDelayMs` says. A POST gets
  * one Idempotency-Key for all its attempts, so a retry the server already acted on replays the
  * first answer instead of acting twice. Any other failure becomes a {@link MarkError}.
- * Safe to share; its one changing part is the CSRF token, which the client's copies share.
+ * Safe to share; its changing parts, the CSRF token and the session's tokens, are shared with
+ * the client's copies.
  */
 export class Transport {
   constructor(readonly config: TransportConfig) {}
 
   /**
-   * Sends with retries, as described above. A write refused with `403 csrf_failed` (a cookie
-   * session whose token this client does not know yet, e.g. after a page reload, or knows an
-   * old one of) asks `GET /v1/me` for the current token and, if it is a new one, is sent once
-   * more: the server refused it before acting, so this cannot act twice.
+   * Sends with retries, as described above. A call that needs credentials and is refused with
+   * `401` for want of a valid access token, by a client whose session can be renewed, has the
+   * session refreshed (one refresh shared by every call that found the same token expired) and
+   * is sent once more; if the refresh fails, its own 401 is thrown. Never for an API key, never
+   * for the auth calls, never twice for one call.
    */
   async request(request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse> {
     if (request.access === undefined && !this.config.authenticated) {
       throw new Error(NO_CREDENTIALS);
     }
+    const { session } = this.config;
+    const seen = session.generation;
+    const sentWithoutToken = session.accessToken === undefined;
+    try {
+      return await this.sendRecoveringCsrf(request, options);
+    } catch (e) {
+      if (!this.renewsAfter(e, request, sentWithoutToken)) throw e;
+      if (!(await session.renewedSince(seen, () => this.refreshSession({})))) throw e;
+      return this.sendRecoveringCsrf(request, options);
+    }
+  }
+
+  /** Signup, login or refresh: sends it, keeps the CSRF token it carries, and tells `onSession`. */
+  async startSession(request: ApiRequest, options: RequestOptions): Promise<WithMeta<Session>> {
+    return this.keepSession(await this.request(request, options), false);
+  }
+
+  /** Refreshes this client's own session, sharing the refresh under way if there is one. */
+  async renewSession(options: RequestOptions): Promise<WithMeta<Session>> {
+    const renewal = await this.config.session.renew(() => this.refreshSession(options));
+    if ("failure" in renewal) throw renewal.failure;
+    return renewal.session;
+  }
+
+  /**
+   * One refresh of this client's session. A refused refresh token (401) can never work again,
+   * so it is forgotten. Only an error of `onSession` rejects: the rest is the Renewal's failure.
+   */
+  private async refreshSession(options: RequestOptions): Promise<Renewal> {
+    const { session } = this.config;
+    const refreshToken = session.cookies ? undefined : session.refreshToken;
+    const body = refreshToken === undefined ? {} : { body: { json: { refresh_token: refreshToken } } };
+    let response: ApiResponse;
+    try {
+      response = await this.request({ method: "POST", path: REFRESH_PATH, access: "public-once", ...body }, options);
+    } catch (e) {
+      if (!(e instanceof MarkError)) throw e;
+      if (e instanceof AuthenticationError) session.end(refreshToken);
+      return { failure: e };
+    }
+    return { session: await this.keepSession(response, true) };
+  }
+
+  /** The session a response started; with `renewing`, its tokens become this client's first. */
+  private async keepSession(response: ApiResponse, renewing: boolean): Promise<WithMeta<Session>> {
+    this.config.csrf.learnFrom(response.body);
+    const session = withMeta(response.body as Session, response.meta);
+    if (renewing) this.config.session.adopt(session);
+    await this.config.onSession?.(session);
+    return session;
+  }
+
+  /**
+   * Whether `error` says that the call went without a valid access token, and a refresh could
+   * give it one. A cookie expires with its access token, so an expired cookie session (or a
+   * token-mode client given only a refresh token) sends none: `unauthorized`, not `invalid_token`.
+   */
+  private renewsAfter(error: unknown, request: ApiRequest, sentWithoutToken: boolean): boolean {
+    if (request.access !== undefined || !(error instanceof AuthenticationError) || !this.config.session.renewable) {
+      return false;
+    }
+    return error.code === INVALID_TOKEN || (error.code === UNAUTHORIZED && sentWithoutToken);
+  }
+
+  /**
+   * A write refused with `403 csrf_failed` (a cookie session whose token this client does not
+   * know yet, e.g. after a page reload, or knows an old one of) asks `GET /v1/me` for the current
+   * token and, if it is a new one, is sent once more: the server refused it before acting, so
+   * this cannot act twice.
+   */
+  private async sendRecoveringCsrf(request: ApiRequest, options: RequestOptions): Promise<ApiResponse> {
     try {
       return await this.send(request, options);
     } catch (e) {
@@ -120,6 +199,8 @@ export class Transport {
 
   private init(request: ApiRequest, options: RequestOptions): RequestInit {
     const headers: Record<string, string> = { Accept: "application/json", ...this.config.headers };
+    const accessToken = this.config.session.accessToken;
+    if (accessToken !== undefined) headers["Authorization"] = `Bearer ${accessToken}`;
     let body: string | undefined;
     if (request.body !== undefined) {
       const isJson = "json" in request.body;
@@ -169,8 +250,12 @@ export class Transport {
   }
 }
 
+/** The 401 codes of a call without a valid access token: an expired, ended or bad one, or none. */
+const INVALID_TOKEN = "invalid_token";
+const UNAUTHORIZED = "unauthorized";
+
 export const NO_CREDENTIALS =
-  "Mark: no credentials. Pass apiKey (or set MARK_API_KEY), bearerToken, or credentials: 'include' for the browser cookie session.";
+  "Mark: no credentials. Pass apiKey (or set MARK_API_KEY), bearerToken (and refreshToken), or credentials: 'include' for the browser cookie session.";
 
 interface RawResponse {
   readonly status: number;

@@ -1,18 +1,24 @@
 package dev.mark.sdk.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mark.sdk.model.Session;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /** The settled configuration of a client, checked once, as {@link Transport} uses it. */
 final class ClientConfig {
   final URI baseUri;
-  /** Authentication, User-Agent and default headers, already merged. */
+  /** API key, User-Agent and default headers, already merged; the bearer token is the session's. */
   final Map<String, String> headers;
-  /** Whether an API key or a bearer token was configured. */
+  /** Whether an API key, a bearer token or a refresh token was configured. */
   final boolean authenticated;
+  /** The user's session: the bearer token to send, and the refresh token that renews it. */
+  final SessionTokens session;
+  /** Told of every session started or renewed. */
+  final Consumer<Session> onSession;
   final Duration timeout;
   final int maxRetries;
   final Exchange exchange;
@@ -20,11 +26,14 @@ final class ClientConfig {
   final DoubleSupplier random;
   final ObjectMapper mapper;
 
-  ClientConfig(URI baseUri, Map<String, String> headers, boolean authenticated, Duration timeout, int maxRetries,
-      Exchange exchange, Sleeper sleeper, DoubleSupplier random, ObjectMapper mapper) {
+  ClientConfig(URI baseUri, Map<String, String> headers, boolean authenticated, SessionTokens session,
+      Consumer<Session> onSession, Duration timeout, int maxRetries, Exchange exchange, Sleeper sleeper,
+      DoubleSupplier random, ObjectMapper mapper) {
     this.baseUri = baseUri;
     this.headers = Map.copyOf(headers);
     this.authenticated = authenticated;
+    this.session = session;
+    this.onSession = onSession;
     this.timeout = checkTimeout(timeout);
     this.maxRetries = checkMaxRetries(maxRetries);
     this.exchange = exchange;

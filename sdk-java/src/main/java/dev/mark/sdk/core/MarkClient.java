@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -19,7 +21,10 @@ import java.util.function.Function;
  * <p>Every call retries network errors, timeouts, 408, 429, 500, 502, 503 and 504 (up to
  * {@code maxRetries}, with backoff and jitter, honouring Retry-After), sends each POST's
  * attempts with one Idempotency-Key, and throws an unchecked {@link MarkException} subclass for
- * anything else that is not a success.
+ * anything else that is not a success. A client with a user's refresh token refreshes the
+ * session when a call finds the access token expired, and sends that call again; it shares the
+ * session, renewals included, with the clients {@link #newBuilder()} derives, unless they are
+ * given other credentials.
  */
 public final class MarkClient {
   static final String DEFAULT_BASE_URL = "https://api.mark.dev";
@@ -70,7 +75,7 @@ public final class MarkClient {
   /**
    * A client that acts as the user of a token-mode session (from {@code auth().signup},
    * {@code login} or {@code refresh}): its access token as the bearer token, in place of any API
-   * key, with this client's other options.
+   * key, and its refresh token to renew it when it expires, with this client's other options.
    *
    * @throws IllegalArgumentException for a cookie-mode session, which has no access token
    */
@@ -78,19 +83,25 @@ public final class MarkClient {
     if (session.getAccessToken() == null) {
       throw new IllegalArgumentException("Mark: this session has no access token: cookie mode is for browsers.");
     }
-    return newBuilder().apiKey(null).bearerToken(session.getAccessToken()).build();
+    return newBuilder().apiKey(null).bearerToken(session.getAccessToken()).refreshToken(session.getRefreshToken())
+        .build();
   }
 
   /**
    * Collects the options; {@link #build()} settles them (the API key falls back on
-   * {@code MARK_API_KEY} unless a bearer token is set, the base URL on {@code MARK_BASE_URL}) and
-   * fails fast on a bad one, naming it. A client without an API key or a bearer token can only
-   * sign up, log in, refresh and log out; its other calls throw an IllegalStateException before
-   * sending anything. Not thread-safe; the clients it builds are.
+   * {@code MARK_API_KEY} unless a bearer or refresh token is set, the base URL on
+   * {@code MARK_BASE_URL}) and fails fast on a bad one, naming it. A client without an API key,
+   * a bearer token or a refresh token can only sign up, log in, refresh and log out; its other
+   * calls throw an IllegalStateException before sending anything. Not thread-safe; the clients
+   * it builds are.
    */
   public static final class Builder {
     private String apiKey;
     private String bearerToken;
+    private String refreshToken;
+    /** The session of the client this builder came from, kept until the credentials change. */
+    private SessionTokens session;
+    private Consumer<Session> onSession = started -> { };
     private String baseUrl;
     private Environment environment;
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -107,6 +118,9 @@ public final class MarkClient {
     private Builder(Builder other) {
       apiKey = other.apiKey;
       bearerToken = other.bearerToken;
+      refreshToken = other.refreshToken;
+      session = other.session;
+      onSession = other.onSession;
       baseUrl = other.baseUrl;
       environment = other.environment;
       timeout = other.timeout;
@@ -122,12 +136,38 @@ public final class MarkClient {
     /** A Mark API key ({@code mk_live_…}), sent as X-API-Key; defaults to {@code MARK_API_KEY}. */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
+      this.session = null;
       return this;
     }
 
     /** A user's access token, sent as {@code Authorization: Bearer …}. */
     public Builder bearerToken(String bearerToken) {
       this.bearerToken = bearerToken;
+      this.session = null;
+      return this;
+    }
+
+    /**
+     * The refresh token of the token-mode session the bearer token belongs to. With it the
+     * client renews the session on its own when the access token expires (or at its first call,
+     * without a bearer token); see {@link #onSession} to keep the new tokens. Ignored next to an
+     * API key.
+     */
+    public Builder refreshToken(String refreshToken) {
+      this.refreshToken = refreshToken;
+      this.session = null;
+      return this;
+    }
+
+    /**
+     * Called with every session that signup, login or refresh starts, by hand or when the client
+     * renews its session on its own, before the call that waited for it goes on: the place to
+     * store a session's new tokens, since each refresh token works once. It runs on the thread
+     * of the call that refreshed; what it throws, the calls that waited for it throw, though the
+     * client keeps the new tokens.
+     */
+    public Builder onSession(Consumer<Session> onSession) {
+      this.onSession = Objects.requireNonNull(onSession, "Mark: onSession must not be null");
       return this;
     }
 
@@ -194,15 +234,13 @@ public final class MarkClient {
 
     public MarkClient build() {
       // a user's client must not pick up the server's key and act as its account
-      String key = apiKey != null || !isBlank(bearerToken) ? apiKey : environmentVariables.apply("MARK_API_KEY");
+      boolean user = !isBlank(bearerToken) || !isBlank(refreshToken);
+      String key = apiKey != null || user ? apiKey : environmentVariables.apply("MARK_API_KEY");
       String url = baseUrl != null ? baseUrl : environmentVariables.apply("MARK_BASE_URL");
       Map<String, String> all = new LinkedHashMap<>(headers);
       all.put("User-Agent", "mark-sdk-java/" + SdkVersion.VALUE + " java/" + System.getProperty("java.version"));
       if (!isBlank(key)) {
         all.put("X-API-Key", key);
-      }
-      if (!isBlank(bearerToken)) {
-        all.put("Authorization", "Bearer " + bearerToken);
       }
       if (environment != null) {
         all.put("Mark-Environment", environment.value());
@@ -210,12 +248,17 @@ public final class MarkClient {
       if (timeout == null) {
         throw new IllegalArgumentException("Mark: timeout must be set");
       }
+      // an API key's client never renews a session
+      SessionTokens tokens = session != null ? session
+          : new SessionTokens(blankToNull(bearerToken), isBlank(key) ? blankToNull(refreshToken) : null);
       ClientConfig config = new ClientConfig(
           ClientConfig.checkBaseUrl(isBlank(url) ? DEFAULT_BASE_URL : url.trim()), all,
-          !isBlank(key) || !isBlank(bearerToken), timeout, maxRetries,
+          !isBlank(key) || user, tokens, onSession, timeout, maxRetries,
           exchange != null ? exchange : exchangeOver(httpClient != null ? httpClient : HttpClient.newHttpClient()),
           sleeper, random, objectMapper());
-      return new MarkClient(new Builder(this), config);
+      Builder kept = new Builder(this);
+      kept.session = tokens;
+      return new MarkClient(kept, config);
     }
 
     private static Exchange exchangeOver(HttpClient client) {
@@ -230,6 +273,10 @@ public final class MarkClient {
 
     private static boolean isBlank(String value) {
       return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+      return isBlank(value) ? null : value;
     }
   }
 }
