@@ -152,6 +152,12 @@ public final class App implements AutoCloseable {
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
     SessionService sessions = new SessionService(transactions, accounts, buckets, config.auth(), clock);
+    // not on the embedded database: it lives on a developer's machine, where a warning at every
+    // start would only teach people to ignore it
+    if (config.auth().signingKeySecret().isEmpty() && !database.isEmbedded()) {
+      log.warn("MARK_SIGNING_KEY_SECRET is not set: signing keys are stored unencrypted, and"
+          + " anyone with a copy of the database can make access tokens for any user");
+    }
     OriginPolicy origins = new OriginPolicy(config.auth().corsOrigins());
     Authenticators authenticators = new Authenticators(List.of(
         new ApiKeyAuthenticator(keys),

@@ -2,8 +2,10 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.DatabaseConfig;
+import dev.mark.support.LogCapture;
 import dev.mark.support.TestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ class LifecycleTest {
   @Test
   void theEmbeddedDatabaseKeepsDataAcrossRestartsAndTheKeyIsPrintedOnlyOnce() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-restart");
-    try {
+    try (LogCapture logs = new LogCapture()) {
       AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir);
       String key;
       String datasetId;
@@ -32,6 +34,8 @@ class LifecycleTest {
         TestClient client = new TestClient("http://localhost:" + second.port(), Map.of("X-API-Key", key));
         assertThat(client.get("/v1/datasets/" + datasetId).status()).isEqualTo(200);
       }
+      // a development database: no warning that its signing keys are stored unencrypted
+      assertThat(logs.messages(Level.WARN)).noneMatch(line -> line.contains("MARK_SIGNING_KEY_SECRET"));
     } finally {
       RunningServer.deleteRecursively(dataDir);
     }

@@ -71,7 +71,8 @@ public final class SessionService {
       BucketStore loginBuckets, AuthConfig config, Clock clock) {
     this.transactions = transactions;
     this.accounts = accounts;
-    this.signingKeys = new SigningKeys(transactions, config.signingKeyRotation(), config.accessTokenTtl(), clock);
+    this.signingKeys = new SigningKeys(transactions, new PrivateKeyWrap(config.signingKeySecret()),
+        config.signingKeyRotation(), config.accessTokenTtl(), clock);
     this.accessTokens = new AccessTokens(signingKeys, config.accessTokenTtl(), clock);
     this.throttle = new LoginThrottle(loginBuckets, config.loginAttemptsPerEmail(),
         config.loginAttemptsPerAddress(), config.loginThrottleWindow());

@@ -10,13 +10,16 @@ import org.jooq.impl.DSL;
 /** The ES256 key pairs that sign access tokens, newest first. */
 final class SigningKeyRepository {
 
-  /** One stored key pair, in PKCS#8 (private) and X.509 (public) encodings. */
-  record StoredKey(String kid, byte[] privateKey, byte[] publicKey, OffsetDateTime createdAt) {}
+  /** One stored key pair: the private half as {@link PrivateKeyWrap} stored it, the public in X.509. */
+  record StoredKey(String kid, PrivateKeyWrap.Stored privateKey, byte[] publicKey,
+      OffsetDateTime createdAt) {}
 
   List<StoredKey> all(DSLContext dsl) {
     return dsl.selectFrom(SIGNING_KEYS)
         .orderBy(SIGNING_KEYS.CREATED_AT.desc(), SIGNING_KEYS.KID.desc())
-        .fetch(r -> new StoredKey(r.getKid(), r.getPrivateKey(), r.getPublicKey(), r.getCreatedAt()));
+        .fetch(r -> new StoredKey(r.getKid(),
+            new PrivateKeyWrap.Stored(r.getPrivateKeyFormat(), r.getPrivateKey()),
+            r.getPublicKey(), r.getCreatedAt()));
   }
 
   /**
@@ -30,7 +33,8 @@ final class SigningKeyRepository {
   void insert(DSLContext tx, StoredKey key) {
     tx.insertInto(SIGNING_KEYS)
         .set(SIGNING_KEYS.KID, key.kid())
-        .set(SIGNING_KEYS.PRIVATE_KEY, key.privateKey())
+        .set(SIGNING_KEYS.PRIVATE_KEY, key.privateKey().bytes())
+        .set(SIGNING_KEYS.PRIVATE_KEY_FORMAT, key.privateKey().format())
         .set(SIGNING_KEYS.PUBLIC_KEY, key.publicKey())
         .set(SIGNING_KEYS.CREATED_AT, key.createdAt())
         .execute();

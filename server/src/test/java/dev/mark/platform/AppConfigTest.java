@@ -131,4 +131,22 @@ class AppConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("MARK_RATE_LIMIT_BACKEND=redis");
   }
+
+  @Test
+  void theSigningKeySecretIsAtLeast32CharactersAndNeverShown() {
+    String secret = "Zm9yIHRlc3RzIG9ubHksIG5vdCBhIHJlYWwgc2VjcmV0";
+    AppConfig config = AppConfig.fromEnvironment(Map.of("MARK_SIGNING_KEY_SECRET", secret + "\n"));
+    assertThat(config.auth().signingKeySecret().orElseThrow().value()).isEqualTo(secret);
+    assertThat(config.toString()).doesNotContain(secret);
+    assertThat(AppConfig.fromEnvironment(Map.of()).auth().signingKeySecret()).isEmpty();
+    assertThat(AppConfig.fromEnvironment(Map.of("MARK_SIGNING_KEY_SECRET", " ")).auth().signingKeySecret())
+        .isEmpty();
+
+    String short31 = "s3cret-".repeat(4) + "abc";
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_SIGNING_KEY_SECRET", short31)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MARK_SIGNING_KEY_SECRET")
+        .hasMessageContaining("at least 32 characters")
+        .hasMessageNotContaining("s3cret");
+  }
 }

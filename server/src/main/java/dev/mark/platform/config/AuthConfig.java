@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sessions of people logging in to Mark's web app, and the browser origins that may call.
@@ -30,10 +31,13 @@ import java.util.Map;
  *     the same cookie do not look like a theft ({@code MARK_REFRESH_REUSE_GRACE_SECONDS},
  *     default 10; 0 turns it off). Tokens sent in the body get no grace: their client can
  *     refresh once for all its requests.
+ * @param signingKeySecret wraps the signing keys' private halves in the database
+ *     ({@code MARK_SIGNING_KEY_SECRET}); empty: they are stored as they are
  */
 public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
     Duration signingKeyRotation, List<String> corsOrigins, int loginAttemptsPerEmail,
-    int loginAttemptsPerAddress, Duration loginThrottleWindow, Duration refreshReuseGrace) {
+    int loginAttemptsPerAddress, Duration loginThrottleWindow, Duration refreshReuseGrace,
+    Optional<SigningKeySecret> signingKeySecret) {
 
   public AuthConfig {
     corsOrigins = List.copyOf(corsOrigins);
@@ -54,7 +58,7 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
 
   public static AuthConfig defaults() {
     return new AuthConfig(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1),
-        List.of(), 10, 100, Duration.ofMinutes(15), Duration.ofSeconds(10));
+        List.of(), 10, 100, Duration.ofMinutes(15), Duration.ofSeconds(10), Optional.empty());
   }
 
   static AuthConfig fromEnvironment(Map<String, String> env) {
@@ -67,27 +71,35 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
         (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_EMAIL", d.loginAttemptsPerEmail()),
         (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_ADDRESS", d.loginAttemptsPerAddress()),
         seconds(env, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS", d.loginThrottleWindow()),
-        seconds(env, "MARK_REFRESH_REUSE_GRACE_SECONDS", d.refreshReuseGrace()));
+        seconds(env, "MARK_REFRESH_REUSE_GRACE_SECONDS", d.refreshReuseGrace()),
+        signingKeySecret(env.get("MARK_SIGNING_KEY_SECRET")));
   }
 
   public AuthConfig withCorsOrigins(List<String> origins) {
     return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, origins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace);
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace,
+        signingKeySecret);
   }
 
   public AuthConfig withLoginThrottle(int perEmail, int perAddress, Duration window) {
     return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
-        perEmail, perAddress, window, refreshReuseGrace);
+        perEmail, perAddress, window, refreshReuseGrace, signingKeySecret);
   }
 
   public AuthConfig withTokenLifetimes(Duration access, Duration rotation) {
     return new AuthConfig(access, refreshTokenTtl, rotation, corsOrigins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace);
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace,
+        signingKeySecret);
   }
 
   public AuthConfig withRefreshReuseGrace(Duration grace) {
     return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, grace);
+        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, grace, signingKeySecret);
+  }
+
+  // trimmed, like the other secrets: a trailing newline from a secrets file is not part of it
+  private static Optional<SigningKeySecret> signingKeySecret(String raw) {
+    return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(new SigningKeySecret(raw.trim()));
   }
 
   /**
