@@ -19,6 +19,8 @@ describe("a cookie session that expires, in a browser", { skip: skipWithoutChrom
       MARK_CORS_ORIGINS: appOrigin(),
       MARK_ACCESS_TOKEN_TTL_SECONDS: "2",
       MARK_LOGIN_ATTEMPTS_PER_ADDRESS: "10000",
+      // no grace for a refresh cookie sent twice: a page that refreshed twice would end its session
+      MARK_REFRESH_REUSE_GRACE_SECONDS: "0",
     });
   });
   after(async () => {
