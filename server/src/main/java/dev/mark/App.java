@@ -19,7 +19,6 @@ import dev.mark.plans.PlanCatalog;
 import dev.mark.plans.PlansHandler;
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
-import dev.mark.platform.config.RedisConfig;
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.db.Database;
@@ -36,11 +35,9 @@ import dev.mark.platform.json.Json;
 import dev.mark.platform.observability.Metrics;
 import dev.mark.platform.observability.MetricsServer;
 import dev.mark.platform.ratelimit.BucketStore;
+import dev.mark.platform.ratelimit.BucketStores;
 import dev.mark.platform.ratelimit.CallGuard;
-import dev.mark.platform.ratelimit.MemoryBucketStore;
-import dev.mark.platform.ratelimit.PostgresBucketStore;
 import dev.mark.platform.ratelimit.RateLimiter;
-import dev.mark.platform.ratelimit.RedisBucketStore;
 import dev.mark.platform.security.Authenticators;
 import dev.mark.platform.security.OriginPolicy;
 import dev.mark.sessions.AuthHandler;
@@ -128,7 +125,7 @@ public final class App implements AutoCloseable {
     Database database = Database.start(config.database(), config.dataDir(), metrics.registry());
     BucketStore buckets = null;
     try {
-      buckets = bucketStore(config, database);
+      buckets = BucketStores.open(config.rateLimits(), database.dataSource());
       return start(config, clock, contract, plans, database, buckets, metrics);
     } catch (RuntimeException e) {
       if (buckets != null) {
@@ -216,35 +213,6 @@ public final class App implements AutoCloseable {
         : Optional.empty();
     return new App(config, database, accounts, sessions, javalin, inFlight, developmentAccount,
         flusher, purger, buckets, evicter, metrics, metricsServer);
-  }
-
-  private static BucketStore bucketStore(AppConfig config, Database database) {
-    return switch (config.rateLimits().backend()) {
-      case MEMORY -> new MemoryBucketStore();
-      case POSTGRES -> new PostgresBucketStore(database.dataSource());
-      case REDIS -> {
-        RedisConfig redis = config.rateLimits().redis().orElseThrow();
-        try {
-          yield RedisBucketStore.connect(redis.url(), redis.timeout());
-        } catch (IllegalArgumentException e) {
-          // not its message: it may quote the URL, password included
-          throw new ConfigException("MARK_REDIS_URL is not a URL Lettuce accepts: "
-              + redis.redactedUrl());
-        } catch (RuntimeException e) {
-          // Lettuce's messages name the host and the reason (refused, WRONGPASS…), not the password
-          throw new ConfigException("MARK_REDIS_URL: cannot use Redis at " + redis.redactedUrl()
-              + " (" + rootMessage(e) + ")");
-        }
-      }
-    };
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   /** The port the server listens on (useful with port 0). */
