@@ -80,6 +80,18 @@ describe("the npm pack tarball", () => {
     assert.equal(run("node", ["esm.js"], project).trim(), "ok");
     assert.equal(run("node", ["cjs.cjs"], project).trim(), "ok");
   });
+
+  // Tools of the node10 era ignore "exports" and load "@mark/sdk/generated" as a folder of the
+  // package: its package.json sends them to the CommonJS build.
+  test("the generated subpath loads as a folder, for tools that ignore exports", async () => {
+    const project = join(dir, "legacy");
+    await writeFileIn(project, "package.json", JSON.stringify({ name: "legacy-app", private: true }));
+    run("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], project);
+    const folder = join(project, "node_modules", "@mark", "sdk", "generated");
+    await writeFileIn(project, "load.cjs", `const generated = require(${JSON.stringify(folder)});
+console.log(typeof generated.DatasetsApi === "function" ? "ok" : "missing: " + Object.keys(generated).slice(0, 5));`);
+    assert.equal(run("node", ["load.cjs"], project).trim(), "ok");
+  });
 });
 
 /** Runs a command; on failure, the error names its output (tsc reports on stdout). */
