@@ -7,7 +7,7 @@ import { runPage, serveSdk, skipWithoutChromium } from "./support/browser.js";
 import { startServer, type RunningServer } from "./support/server.js";
 
 // A browser's cookie session renewing itself: Mark's web app on one origin, the API on another
-// whose access tokens (and so access cookies) last 2 seconds, as in cross-origin.test.ts.
+// whose access tokens (and so access cookies) last 4 seconds.
 describe("a cookie session that expires, in a browser", { skip: skipWithoutChromium() }, () => {
   let api: RunningServer;
   let app: Server;
@@ -17,7 +17,7 @@ describe("a cookie session that expires, in a browser", { skip: skipWithoutChrom
     await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
     api = await startServer({
       MARK_CORS_ORIGINS: appOrigin(),
-      MARK_ACCESS_TOKEN_TTL_SECONDS: "2",
+      MARK_ACCESS_TOKEN_TTL_SECONDS: "4",
       MARK_LOGIN_ATTEMPTS_PER_ADDRESS: "10000",
       // no grace for a refresh cookie sent twice: a page that refreshed twice would end its session
       MARK_REFRESH_REUSE_GRACE_SECONDS: "0",
@@ -66,8 +66,8 @@ try {
   const sessions = [];
   const mark = new Mark({ baseURL: api, credentials: "include", onSession: (s) => { sessions.push(s); } });
   const session = await mark.auth.signup({ email: "ada+" + Date.now() + "@example.com", password: "plum tulip 4 anchor violet" });
-  // the token lasts 2 s (whole seconds); the page's clock runs on virtual time, so no arithmetic
-  await fetch("/wait?ms=3100");
+  // the token lasts 4 s (whole seconds); the page's clock runs on virtual time, so no arithmetic
+  await fetch("/wait?ms=5100");
 
   const columns = [{ name: "region", type: "string" }];
   const [created, list, me, again] = await Promise.all([

@@ -5,8 +5,9 @@ import { after, before, describe, test } from "node:test";
 import { AuthenticationError, Mark, type Session } from "@mark/sdk";
 import { startServer, type RunningServer } from "./support/server.js";
 
-// Automatic refresh against a server whose access tokens last 2 seconds: each test waits for its
-// session's token to expire, then calls. Also run by the Java SDK (LiveSessionRefreshTest).
+// Automatic refresh against a server whose access tokens last 4 seconds (so that a resend lands
+// well inside the new token's life, even on a slow machine): each test waits for its session's
+// token to expire, then calls. Also run by the Java SDK (LiveSessionRefreshTest).
 const PASSWORD = "plum tulip 4 anchor violet";
 
 describe("automatic refresh against a live server", () => {
@@ -14,7 +15,7 @@ describe("automatic refresh against a live server", () => {
   let mark: Mark;
 
   before(async () => {
-    server = await startServer({ MARK_ACCESS_TOKEN_TTL_SECONDS: "2" });
+    server = await startServer({ MARK_ACCESS_TOKEN_TTL_SECONDS: "4" });
     mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl });
   });
   after(() => server?.stop());

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Automatic refresh against a server whose access tokens last 2 seconds: each test waits for its
- * session's token to expire, then calls. Also run by the TypeScript SDK
+ * Automatic refresh against a server whose access tokens last 4 seconds (so that a resend lands
+ * well inside the new token's life, even on a slow machine): each test waits for its session's
+ * token to expire, then calls. Also run by the TypeScript SDK
  * (test/session-refresh-live.test.ts).
  */
 class LiveSessionRefreshTest {
@@ -37,7 +38,7 @@ class LiveSessionRefreshTest {
 
   @BeforeAll
   static void startAServerWithShortLivedTokens() throws Exception {
-    server = LiveServer.start(Map.of("MARK_ACCESS_TOKEN_TTL_SECONDS", "2"));
+    server = LiveServer.start(Map.of("MARK_ACCESS_TOKEN_TTL_SECONDS", "4"));
     mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
   }
 
