@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * {@code redis}. {@link #toString()} leaves the password out.
  *
  * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://…} for
- *     TLS ({@code MARK_REDIS_URL}); one server (or a proxy in front of several), not a cluster
+ *     TLS, for one server (or a proxy in front of several); or {@code redis-sentinel://…#masterName}
+ *     for the master that Redis Sentinel names (see {@link SentinelUrl}); not Redis Cluster
+ *     ({@code MARK_REDIS_URL})
  * @param timeout how long one Redis command may take before the call it serves is answered 503
  *     {@code rate_limiter_unavailable} ({@code MARK_REDIS_TIMEOUT_MS}, default 1000); connecting
  *     may take 10 seconds, or this if longer
@@ -19,10 +21,22 @@ import java.util.regex.Pattern;
 public record RedisConfig(String url, Duration timeout) {
 
   private static final Pattern DATABASE = Pattern.compile("/?|/\\d{1,2}");
-  private static final String SHAPE = "redis://[[user]:password@]host[:port][/database] or rediss://…";
+  private static final String SHAPE = "redis://[[user]:password@]host[:port][/database], rediss://… "
+      + "or " + SentinelUrl.SHAPE;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
 
   public RedisConfig {
+    if (SentinelUrl.matches(url)) {
+      SentinelUrl.parse(url);
+    } else {
+      validateServerUrl(url);
+    }
+    if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new ConfigException("MARK_REDIS_TIMEOUT_MS must be between 1 and 60000");
+    }
+  }
+
+  private static void validateServerUrl(String url) {
     URI uri = parse(url);
     if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
       throw new ConfigException("MARK_REDIS_URL must be " + SHAPE + ", got the scheme '"
@@ -35,9 +49,6 @@ public record RedisConfig(String url, Duration timeout) {
       throw new ConfigException("MARK_REDIS_URL's path must be a database number, e.g. /0; got '"
           + uri.getRawPath() + "'");
     }
-    if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
-      throw new ConfigException("MARK_REDIS_TIMEOUT_MS must be between 1 and 60000");
-    }
   }
 
   /** {@code MARK_REDIS_URL} and {@code MARK_REDIS_TIMEOUT_MS}; the URL must be present. */
@@ -48,6 +59,9 @@ public record RedisConfig(String url, Duration timeout) {
 
   /** The URL without its user information: safe to log and to show in error messages. */
   public String redactedUrl() {
+    if (SentinelUrl.matches(url)) {
+      return SentinelUrl.parse(url).redacted();
+    }
     URI uri = parse(url);
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
         + (uri.getRawPath() == null ? "" : uri.getRawPath());
