@@ -107,7 +107,7 @@ class RedisRateLimitTest {
     }
   }
 
-  private static AppConfig redisApp(Path dataDir, String url) {
+  static AppConfig redisApp(Path dataDir, String url) {
     return AppConfig.defaults()
         .withPort(0)
         .withDataDir(dataDir)

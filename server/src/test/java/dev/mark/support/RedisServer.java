@@ -12,17 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A real {@code redis-server} (the machine's, e.g. Debian's package) on a free loopback port,
  * with no persistence and no password, in a process of its own. {@link #start()} skips the
  * calling test when there is no {@code redis-server}, unless {@code MARK_REQUIRE_REDIS} is set
  * (CI installs it and sets it), in which case it fails. {@link #stop()} and {@link #restart()}
- * make outages on purpose.
+ * make outages on purpose. {@link #startReplicaOf} and {@link #startSentinel} build a Redis
+ * Sentinel deployment of such processes.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -31,16 +34,50 @@ public final class RedisServer implements AutoCloseable {
   private final Path executable;
   private final Path dir;
   private final int port;
+  /** Before the common options: a configuration file, and {@code --sentinel}, for a sentinel. */
+  private final List<String> leadingArgs;
+  /** After them, e.g. {@code --replicaof}. */
+  private final List<String> trailingArgs;
   private Process process;
 
-  private RedisServer(Path executable, Path dir, int port) {
+  private RedisServer(Path executable, Path dir, int port, List<String> leadingArgs,
+      List<String> trailingArgs) {
     this.executable = executable;
     this.dir = dir;
     this.port = port;
+    this.leadingArgs = leadingArgs;
+    this.trailingArgs = trailingArgs;
   }
 
   /** Starts one, or skips the calling test when {@code redis-server} is missing (see above). */
   public static RedisServer start() {
+    return start(dir -> List.of(), List.of());
+  }
+
+  /** A replica of {@code master}, which it starts copying at once. */
+  public static RedisServer startReplicaOf(RedisServer master) {
+    return start(dir -> List.of(),
+        List.of("--replicaof", "127.0.0.1", Integer.toString(master.port)));
+  }
+
+  /**
+   * A sentinel that alone (quorum 1) watches {@code master} as {@code masterName}: it holds it
+   * down after a second without an answer, and then promotes a replica.
+   */
+  public static RedisServer startSentinel(RedisServer master, String masterName) {
+    return start(dir -> {
+      // a file of its own: a sentinel rewrites its configuration as it learns the deployment
+      Path config = dir.resolve("sentinel.conf");
+      writeString(config, String.join("\n",
+          "sentinel monitor " + masterName + " 127.0.0.1 " + master.port + " 1",
+          "sentinel down-after-milliseconds " + masterName + " 1000",
+          "sentinel failover-timeout " + masterName + " 5000", ""));
+      return List.of(config.toString(), "--sentinel");
+    }, List.of());
+  }
+
+  private static RedisServer start(Function<Path, List<String>> leadingArgs,
+      List<String> trailingArgs) {
     Optional<Path> executable = executable();
     boolean required = System.getenv("MARK_REQUIRE_REDIS") != null;
     if (required && executable.isEmpty()) {
@@ -49,9 +86,15 @@ public final class RedisServer implements AutoCloseable {
     assumeTrue(executable.isPresent(),
         "redis-server is not installed (CI installs it and sets MARK_REQUIRE_REDIS)");
     try {
-      RedisServer server = new RedisServer(executable.get(),
-          Files.createTempDirectory("mark-redis"), freePort());
-      server.restart();
+      Path dir = Files.createTempDirectory("mark-redis");
+      RedisServer server = new RedisServer(executable.get(), dir, freePort(),
+          leadingArgs.apply(dir), trailingArgs);
+      try {
+        server.restart();
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,16 +113,24 @@ public final class RedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port;
   }
 
+  public int port() {
+    return port;
+  }
+
   /** Starts the server (again, on the same port, empty) and waits until it answers PING. */
   public void restart() {
     if (process != null && process.isAlive()) {
       return;
     }
     try {
-      process = new ProcessBuilder(List.of(executable.toString(),
-          "--port", Integer.toString(port), "--bind", "127.0.0.1",
+      List<String> command = new ArrayList<>();
+      command.add(executable.toString());
+      command.addAll(leadingArgs);
+      command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-          "--daemonize", "no", "--loglevel", "warning"))
+          "--daemonize", "no", "--loglevel", "warning"));
+      command.addAll(trailingArgs);
+      process = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve("redis.log").toFile())
           .start();
@@ -136,6 +187,14 @@ public final class RedisServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("redis-server did not answer within " + STARTUP_TIMEOUT);
+  }
+
+  private static void writeString(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * refused with 503 {@code rate_limiter_unavailable}: the limits are not waived, and the cause is
  * logged, at most every 10 seconds. Commands are rejected at once while the connection is down,
  * and Lettuce reconnects in the background within a second of Redis coming back.
+ *
+ * <p>With a {@code redis-sentinel://} URL, Lettuce asks the sentinels for the master's address
+ * on connecting and again on every reconnect, so that after a failover (the old master dead, or
+ * demoted, which makes Redis drop its clients) the next attempt reaches the promoted replica.
  */
 public final class RedisBucketStore implements BucketStore {
 
@@ -68,7 +72,7 @@ public final class RedisBucketStore implements BucketStore {
   }
 
   /**
-   * Connects to {@code url} ({@code redis://…} or {@code rediss://…}).
+   * Connects to {@code url} ({@code redis://…}, {@code rediss://…} or {@code redis-sentinel://…}).
    *
    * @param timeout for each command; connecting (the TCP connection and the handshake) may take
    *     up to 10 seconds or {@code timeout}, whichever is longer, so that a busy machine's cold
@@ -79,6 +83,8 @@ public final class RedisBucketStore implements BucketStore {
     Duration connectTimeout = timeout.compareTo(CONNECT_TIMEOUT) > 0 ? timeout : CONNECT_TIMEOUT;
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(connectTimeout);
+    // each lookup of the master, too: a sentinel that does not answer holds up every reconnect
+    uri.getSentinels().forEach(sentinel -> sentinel.setTimeout(connectTimeout));
     ClientResources resources = ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2,
             TimeUnit.MILLISECONDS))
