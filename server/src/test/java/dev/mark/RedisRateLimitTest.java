@@ -53,13 +53,8 @@ class RedisRateLimitTest {
     }
     Path dataDir = Files.createTempDirectory("mark-redis-down");
     try {
-      AppConfig config = redisApp(dataDir, "redis://:s3cret@127.0.0.1:" + closedPort);
-
-      assertThatThrownBy(() -> App.start(config))
-          .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("MARK_REDIS_URL")
-          .hasMessageContaining("redis://127.0.0.1:" + closedPort)
-          .hasMessageNotContaining("s3cret");
+      assertStartRefused(redisApp(dataDir, "redis://:s3cret@127.0.0.1:" + closedPort),
+          "redis://127.0.0.1:" + closedPort, "s3cret");
     } finally {
       RunningServer.deleteRecursively(dataDir);
     }
@@ -105,6 +100,18 @@ class RedisRateLimitTest {
     } finally {
       RunningServer.deleteRecursively(dataDir);
     }
+  }
+
+  /**
+   * Checks that the server does not start with {@code config}, naming MARK_REDIS_URL and the URL
+   * without its password.
+   */
+  static void assertStartRefused(AppConfig config, String redactedUrl, String password) {
+    assertThatThrownBy(() -> App.start(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MARK_REDIS_URL")
+        .hasMessageContaining(redactedUrl)
+        .hasMessageNotContaining(password);
   }
 
   static AppConfig redisApp(Path dataDir, String url) {
