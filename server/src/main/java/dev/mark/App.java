@@ -8,7 +8,7 @@ import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.DatasetsHandler;
 import dev.mark.datasets.RowsHandler;
 import dev.mark.datasets.RowsService;
-import dev.mark.health.PlatformHandler;
+import dev.mark.health.HealthHandler;
 import dev.mark.keys.ApiKeyAuthenticator;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.keys.ApiKeysHandler;
@@ -192,8 +192,8 @@ public final class App implements AutoCloseable {
           new ApiKeysHandler(keyManagement),
           new AuthHandler(sessions, origins, clock),
           new DatasetsHandler(datasets),
+          new HealthHandler(database, buckets),
           new PlansHandler(plans),
-          new PlatformHandler(database, buckets),
           new RowsHandler(rows),
           new UsageHandler(usage));
     });

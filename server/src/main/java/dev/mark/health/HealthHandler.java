@@ -1,6 +1,6 @@
 package dev.mark.health;
 
-import dev.mark.api.PlatformApi;
+import dev.mark.api.HealthApi;
 import dev.mark.api.model.Health;
 import dev.mark.api.model.Readiness;
 import dev.mark.platform.db.Database;
@@ -12,12 +12,12 @@ import dev.mark.platform.ratelimit.BucketStore;
  * Liveness and readiness. Readiness asks the database and the rate limits' store, without which
  * no call can be served, so a load balancer can route around.
  */
-public final class PlatformHandler implements PlatformApi {
+public final class HealthHandler implements HealthApi {
 
   private final Database database;
   private final BucketStore rateLimits;
 
-  public PlatformHandler(Database database, BucketStore rateLimits) {
+  public HealthHandler(Database database, BucketStore rateLimits) {
     this.database = database;
     this.rateLimits = rateLimits;
   }
