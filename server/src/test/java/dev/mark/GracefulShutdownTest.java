@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class GracefulShutdownTest {
   @Test
   void aRequestInFlightFinishesWhileNewOnesAreTurnedAwayAndThenTheServerStops() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-shutdown");
-    App app = App.start(AppConfig.defaults().withPort(0).withDataDir(dataDir));
+    App app = App.start(AppConfig.fromEnvironment(
+        Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString())));
     try (Socket socket = new Socket("localhost", app.port())) {
       String key = app.developmentAccount().orElseThrow().apiKey();
       String body = "{\"name\": \"Slow\", \"columns\": [{\"name\": \"x\", \"type\": \"integer\"}]}";

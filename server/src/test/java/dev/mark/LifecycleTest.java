@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.mark.platform.config.AppConfig;
-import dev.mark.platform.config.DatabaseConfig;
 import dev.mark.support.LogCapture;
 import dev.mark.support.TestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,7 +20,8 @@ class LifecycleTest {
   void theEmbeddedDatabaseKeepsDataAcrossRestartsAndTheKeyIsPrintedOnlyOnce() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-restart");
     try (LogCapture logs = new LogCapture()) {
-      AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir);
+      AppConfig config = AppConfig.fromEnvironment(
+          Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString()));
       String key;
       String datasetId;
       try (App first = App.start(config)) {
@@ -46,10 +46,9 @@ class LifecycleTest {
     Path dataDir = Files.createTempDirectory("mark-external");
     try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
       String url = "postgresql://postgres@localhost:" + external.getPort() + "/postgres";
-      AppConfig config = AppConfig.fromEnvironment(Map.of("DATABASE_URL", url))
-          .withPort(0)
-          .withDataDir(dataDir);
-      assertThat(config.database()).isNotEqualTo(DatabaseConfig.embedded());
+      AppConfig config = AppConfig.fromEnvironment(
+          Map.of("DATABASE_URL", url, "PORT", "0", "MARK_DATA_DIR", dataDir.toString()));
+      assertThat(config.database().external()).isPresent();
       try (App app = App.start(config)) {
         assertThat(app.developmentAccount()).isEqualTo(Optional.empty());
         assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();

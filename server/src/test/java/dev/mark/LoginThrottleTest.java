@@ -4,12 +4,10 @@ import static dev.mark.BadInputTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.platform.config.AppConfig;
-import dev.mark.platform.config.AuthConfig;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +19,10 @@ class LoginThrottleTest {
   @Test
   void oneAddressIsThrottledAcrossEmails() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-throttle");
-    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withAuth(AuthConfig.defaults().withLoginThrottle(100, PER_ADDRESS, Duration.ofMinutes(15)));
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "PORT", "0", "MARK_DATA_DIR", dataDir.toString(),
+        "MARK_LOGIN_ATTEMPTS_PER_EMAIL", "100",
+        "MARK_LOGIN_ATTEMPTS_PER_ADDRESS", Integer.toString(PER_ADDRESS)));
     try (App app = App.start(config)) {
       TestClient client = new TestClient("http://localhost:" + app.port(), Map.of());
       String email = Sessions.newEmail();

@@ -5,7 +5,6 @@ import static dev.mark.BadInputTest.assertProblem;
 
 import dev.mark.fixtures.OrdersGenerator;
 import dev.mark.platform.config.AppConfig;
-import dev.mark.platform.config.LimitsConfig;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
 import java.nio.file.Files;
@@ -145,8 +144,8 @@ class QueryValidationTest {
   @Test
   void aQueryOverTheTimeLimitIsStoppedWithA504() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-timeout");
-    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withLimits(LimitsConfig.defaults().withQueryTimeoutMillis(1));
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "PORT", "0", "MARK_DATA_DIR", dataDir.toString(), "MARK_QUERY_TIMEOUT_MS", "1"));
     try (App app = App.start(config)) {
       TestClient slow = new TestClient("http://localhost:" + app.port(),
           Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));

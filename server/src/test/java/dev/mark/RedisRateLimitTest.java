@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
-import dev.mark.platform.config.RateLimitConfig;
-import dev.mark.platform.config.RedisConfig;
 import dev.mark.support.HttpResult;
 import dev.mark.support.RedisServer;
 import dev.mark.support.TestClient;
@@ -115,11 +113,12 @@ class RedisRateLimitTest {
   }
 
   static AppConfig redisApp(Path dataDir, String url) {
-    return AppConfig.defaults()
-        .withPort(0)
-        .withDataDir(dataDir)
-        .withRateLimits(RateLimitConfig.defaults()
-            .withPlansFile(RunningServer.testPlans())
-            .withRedis(new RedisConfig(url, Duration.ofMillis(500))));
+    return AppConfig.fromEnvironment(Map.of(
+        "PORT", "0",
+        "MARK_DATA_DIR", dataDir.toString(),
+        "MARK_PLANS_FILE", RunningServer.testPlans().toString(),
+        "MARK_RATE_LIMIT_BACKEND", "redis",
+        "MARK_REDIS_URL", url,
+        "MARK_REDIS_TIMEOUT_MS", "500"));
   }
 }

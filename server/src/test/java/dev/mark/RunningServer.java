@@ -3,10 +3,6 @@ package dev.mark;
 import dev.mark.accounts.AccountService;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.config.AppConfig;
-import dev.mark.platform.config.AuthConfig;
-import dev.mark.platform.config.LimitsConfig;
-import dev.mark.platform.config.MarketplaceConfig;
-import dev.mark.platform.config.RateLimitConfig;
 import dev.mark.platform.db.Transactions;
 import dev.mark.support.TestClient;
 import java.io.IOException;
@@ -17,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -59,17 +53,18 @@ public final class RunningServer implements AutoCloseable {
   static RunningServer start() {
     try {
       Path dataDir = Files.createTempDirectory("mark-test");
-      AppConfig config = AppConfig.defaults()
-          .withPort(0)
-          .withMetricsPort(0)
-          .withDataDir(dataDir)
-          .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS))
-          .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))
-          .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)))
-          .withAuth(AuthConfig.defaults()
-              .withCorsOrigins(List.of(APP_ORIGIN))
-              .withLoginThrottle(LOGIN_ATTEMPTS_PER_EMAIL, 10_000, Duration.ofMinutes(15))
-              .withRefreshReuseGrace(REFRESH_REUSE_GRACE));
+      AppConfig config = AppConfig.fromEnvironment(Map.ofEntries(
+          Map.entry("PORT", "0"),
+          Map.entry("MARK_METRICS_PORT", "0"),
+          Map.entry("MARK_DATA_DIR", dataDir.toString()),
+          Map.entry("MARK_MAX_BODY_BYTES", Long.toString(MAX_BODY_BYTES)),
+          Map.entry("MARK_MAX_INGEST_ROWS", Integer.toString(MAX_INGEST_ROWS)),
+          Map.entry("MARK_PLANS_FILE", testPlans().toString()),
+          Map.entry("MARK_MARKETPLACE_PROXY_SECRET", MARKETPLACE_SECRET),
+          Map.entry("MARK_CORS_ORIGINS", APP_ORIGIN),
+          Map.entry("MARK_LOGIN_ATTEMPTS_PER_EMAIL", Integer.toString(LOGIN_ATTEMPTS_PER_EMAIL)),
+          Map.entry("MARK_LOGIN_ATTEMPTS_PER_ADDRESS", "10000"),
+          Map.entry("MARK_REFRESH_REUSE_GRACE_SECONDS", Long.toString(REFRESH_REUSE_GRACE.toSeconds()))));
       return new RunningServer(dataDir, App.start(config));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -211,9 +211,10 @@ class SigningKeyWrapTest {
   }
 
   private App node(Optional<String> secret) {
-    Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", databaseUrl));
+    Map<String, String> env = new HashMap<>(Map.of(
+        "DATABASE_URL", databaseUrl, "PORT", "0", "MARK_DATA_DIR", dir.toString()));
     secret.ifPresent(value -> env.put("MARK_SIGNING_KEY_SECRET", value));
-    App app = App.start(AppConfig.fromEnvironment(env).withPort(0).withDataDir(dir));
+    App app = App.start(AppConfig.fromEnvironment(env));
     nodes.add(app);
     return app;
   }

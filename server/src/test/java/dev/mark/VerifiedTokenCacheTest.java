@@ -53,7 +53,8 @@ class VerifiedTokenCacheTest {
   void aRememberedTokenStopsWorkingAtItsExpiry() throws Exception {
     Path dataDir = Files.createTempDirectory("mark-token-expiry");
     MovableClock clock = new MovableClock();
-    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir);
+    AppConfig config = AppConfig.fromEnvironment(
+        Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString()));
     Duration ttl = config.auth().accessTokenTtl();
     try (App app = App.start(config, clock)) {
       String baseUrl = "http://localhost:" + app.port();

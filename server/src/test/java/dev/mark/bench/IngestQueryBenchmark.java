@@ -5,7 +5,6 @@ import dev.mark.BenchAccess;
 import dev.mark.fixtures.Order;
 import dev.mark.fixtures.OrdersGenerator;
 import dev.mark.platform.config.AppConfig;
-import dev.mark.platform.config.LimitsConfig;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
 import java.io.ByteArrayInputStream;
@@ -43,8 +42,8 @@ public final class IngestQueryBenchmark {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Path dataDir = Files.createTempDirectory("mark-bench");
-    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withLimits(LimitsConfig.defaults().withQueryTimeoutMillis(600_000));
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "PORT", "0", "MARK_DATA_DIR", dataDir.toString(), "MARK_QUERY_TIMEOUT_MS", "600000"));
     System.out.printf("generating %,d orders…%n", rows);
     List<Order> orders = new OrdersGenerator(2026).next(rows);
     // bodies are encoded up front: the client's own work is not what is measured

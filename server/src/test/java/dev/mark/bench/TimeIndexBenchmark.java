@@ -39,7 +39,8 @@ public final class TimeIndexBenchmark {
         {"measures": [{"agg": "sum", "column": "revenue"}, {"agg": "count"}],
          "time_bucket": {"column": "ordered_at", "granularity": "day",
                          "from": "2026-05-04T00:00:00Z", "to": "2026-05-11T00:00:00Z"}}""";
-    try (App app = App.start(AppConfig.defaults().withPort(0).withDataDir(dataDir))) {
+    try (App app = App.start(AppConfig.fromEnvironment(
+        Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString())))) {
       DataSource database = BenchAccess.dataSource(app);
       TestClient client = new TestClient("http://localhost:" + app.port(),
           Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));

@@ -1,38 +1,46 @@
 package dev.mark.platform.config;
 
+import static dev.mark.platform.config.Variable.MARK_ACCESS_TOKEN_TTL_SECONDS;
+import static dev.mark.platform.config.Variable.MARK_CORS_ORIGINS;
+import static dev.mark.platform.config.Variable.MARK_LOGIN_ATTEMPTS_PER_ADDRESS;
+import static dev.mark.platform.config.Variable.MARK_LOGIN_ATTEMPTS_PER_EMAIL;
+import static dev.mark.platform.config.Variable.MARK_LOGIN_THROTTLE_WINDOW_SECONDS;
+import static dev.mark.platform.config.Variable.MARK_REFRESH_REUSE_GRACE_SECONDS;
+import static dev.mark.platform.config.Variable.MARK_REFRESH_TOKEN_TTL_SECONDS;
+import static dev.mark.platform.config.Variable.MARK_SIGNING_KEY_ROTATION_SECONDS;
+import static dev.mark.platform.config.Variable.MARK_SIGNING_KEY_SECRET;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sessions of people logging in to Mark's web app, and the browser origins that may call.
  *
- * @param accessTokenTtl how long an access token lasts ({@code MARK_ACCESS_TOKEN_TTL_SECONDS},
- *     default 900)
+ * @param accessTokenTtl how long an access token lasts ({@link Variable#MARK_ACCESS_TOKEN_TTL_SECONDS})
  * @param refreshTokenTtl how long a session lasts without logging in again
- *     ({@code MARK_REFRESH_TOKEN_TTL_SECONDS}, default 30 days)
+ *     ({@link Variable#MARK_REFRESH_TOKEN_TTL_SECONDS})
  * @param signingKeyRotation how old the signing key may get before a new one signs
- *     ({@code MARK_SIGNING_KEY_ROTATION_SECONDS}, default 1 day)
+ *     ({@link Variable#MARK_SIGNING_KEY_ROTATION_SECONDS})
  * @param corsOrigins the browser origins allowed to call with credentials, e.g.
- *     {@code https://app.mark.dev} ({@code MARK_CORS_ORIGINS}, comma-separated; default none)
+ *     {@code https://app.mark.dev} ({@link Variable#MARK_CORS_ORIGINS}, comma-separated; unset:
+ *     none)
  * @param loginAttemptsPerEmail failed logins allowed per email per throttle window
- *     ({@code MARK_LOGIN_ATTEMPTS_PER_EMAIL}, default 10)
+ *     ({@link Variable#MARK_LOGIN_ATTEMPTS_PER_EMAIL})
  * @param loginAttemptsPerAddress signups and logins allowed per client address per window
- *     ({@code MARK_LOGIN_ATTEMPTS_PER_ADDRESS}, default 100)
- * @param loginThrottleWindow the throttle window ({@code MARK_LOGIN_THROTTLE_WINDOW_SECONDS},
- *     default 900)
+ *     ({@link Variable#MARK_LOGIN_ATTEMPTS_PER_ADDRESS})
+ * @param loginThrottleWindow the throttle window ({@link Variable#MARK_LOGIN_THROTTLE_WINDOW_SECONDS})
  * @param refreshReuseGrace how long after its use a refresh token sent as a cookie may be sent
  *     again without ending the session, so that browser tabs refreshing at the same moment with
- *     the same cookie do not look like a theft ({@code MARK_REFRESH_REUSE_GRACE_SECONDS},
- *     default 10; 0 turns it off). Tokens sent in the body get no grace: their client can
- *     refresh once for all its requests.
+ *     the same cookie do not look like a theft ({@link Variable#MARK_REFRESH_REUSE_GRACE_SECONDS};
+ *     0 turns it off). Tokens sent in the body get no grace: their client can refresh once for
+ *     all its requests.
  * @param signingKeySecret wraps the signing keys' private halves in the database
- *     ({@code MARK_SIGNING_KEY_SECRET}); empty: they are stored as they are
+ *     ({@link Variable#MARK_SIGNING_KEY_SECRET}); empty: they are stored as they are
  */
 public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
     Duration signingKeyRotation, List<String> corsOrigins, int loginAttemptsPerEmail,
@@ -56,50 +64,19 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
     }
   }
 
-  public static AuthConfig defaults() {
-    return new AuthConfig(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1),
-        List.of(), 10, 100, Duration.ofMinutes(15), Duration.ofSeconds(10), Optional.empty());
-  }
-
-  static AuthConfig fromEnvironment(Map<String, String> env) {
-    AuthConfig d = defaults();
+  // the secret is trimmed, like the other secrets: a trailing newline from a secrets file is
+  // not part of it
+  static AuthConfig fromEnvironment(Environment env) {
     return new AuthConfig(
-        seconds(env, "MARK_ACCESS_TOKEN_TTL_SECONDS", d.accessTokenTtl()),
-        seconds(env, "MARK_REFRESH_TOKEN_TTL_SECONDS", d.refreshTokenTtl()),
-        seconds(env, "MARK_SIGNING_KEY_ROTATION_SECONDS", d.signingKeyRotation()),
-        origins(env.getOrDefault("MARK_CORS_ORIGINS", "")),
-        (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_EMAIL", d.loginAttemptsPerEmail()),
-        (int) EnvValues.longValue(env, "MARK_LOGIN_ATTEMPTS_PER_ADDRESS", d.loginAttemptsPerAddress()),
-        seconds(env, "MARK_LOGIN_THROTTLE_WINDOW_SECONDS", d.loginThrottleWindow()),
-        seconds(env, "MARK_REFRESH_REUSE_GRACE_SECONDS", d.refreshReuseGrace()),
-        signingKeySecret(env.get("MARK_SIGNING_KEY_SECRET")));
-  }
-
-  public AuthConfig withCorsOrigins(List<String> origins) {
-    return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, origins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace,
-        signingKeySecret);
-  }
-
-  public AuthConfig withLoginThrottle(int perEmail, int perAddress, Duration window) {
-    return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
-        perEmail, perAddress, window, refreshReuseGrace, signingKeySecret);
-  }
-
-  public AuthConfig withTokenLifetimes(Duration access, Duration rotation) {
-    return new AuthConfig(access, refreshTokenTtl, rotation, corsOrigins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, refreshReuseGrace,
-        signingKeySecret);
-  }
-
-  public AuthConfig withRefreshReuseGrace(Duration grace) {
-    return new AuthConfig(accessTokenTtl, refreshTokenTtl, signingKeyRotation, corsOrigins,
-        loginAttemptsPerEmail, loginAttemptsPerAddress, loginThrottleWindow, grace, signingKeySecret);
-  }
-
-  // trimmed, like the other secrets: a trailing newline from a secrets file is not part of it
-  private static Optional<SigningKeySecret> signingKeySecret(String raw) {
-    return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(new SigningKeySecret(raw.trim()));
+        env.seconds(MARK_ACCESS_TOKEN_TTL_SECONDS),
+        env.seconds(MARK_REFRESH_TOKEN_TTL_SECONDS),
+        env.seconds(MARK_SIGNING_KEY_ROTATION_SECONDS),
+        origins(env.text(MARK_CORS_ORIGINS).orElse("")),
+        env.integer(MARK_LOGIN_ATTEMPTS_PER_EMAIL),
+        env.integer(MARK_LOGIN_ATTEMPTS_PER_ADDRESS),
+        env.seconds(MARK_LOGIN_THROTTLE_WINDOW_SECONDS),
+        env.seconds(MARK_REFRESH_REUSE_GRACE_SECONDS),
+        env.text(MARK_SIGNING_KEY_SECRET).map(SigningKeySecret::new));
   }
 
   /**
@@ -128,10 +105,6 @@ public record AuthConfig(Duration accessTokenTtl, Duration refreshTokenTtl,
     } catch (URISyntaxException e) {
       throw new ConfigException("MARK_CORS_ORIGINS: '" + raw + "' is not a URL: " + e.getMessage());
     }
-  }
-
-  private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
-    return Duration.ofSeconds(EnvValues.longValue(env, name, fallback.toSeconds()));
   }
 
   private static void requirePositive(Duration value, String name) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,27 +23,24 @@ public record DatabaseConfig(Optional<External> external) {
     }
   }
 
-  public static DatabaseConfig embedded() {
-    return new DatabaseConfig(Optional.empty());
-  }
-
   /**
-   * Reads {@code DATABASE_URL} (or {@code MARK_DB_URL}): either
+   * Reads {@link Variable#DATABASE_URL} (or its alias {@link Variable#MARK_DB_URL}): either
    * {@code postgresql://user:pass@host:5432/db} or a JDBC URL, whose user and password then
-   * come from {@code MARK_DB_USER} and {@code MARK_DB_PASSWORD}.
+   * come from {@link Variable#MARK_DB_USER} and {@link Variable#MARK_DB_PASSWORD}. Unset: the
+   * embedded database.
    */
-  static DatabaseConfig fromEnvironment(Map<String, String> env) {
-    String url = firstNonBlank(env.get("DATABASE_URL"), env.get("MARK_DB_URL"));
-    if (url == null) {
-      return embedded();
+  static DatabaseConfig fromEnvironment(Environment env) {
+    Optional<String> url = env.text(Variable.DATABASE_URL).or(() -> env.text(Variable.MARK_DB_URL));
+    if (url.isEmpty()) {
+      return new DatabaseConfig(Optional.empty());
     }
-    String user = env.getOrDefault("MARK_DB_USER", "");
-    String password = env.getOrDefault("MARK_DB_PASSWORD", "");
-    if (url.startsWith("jdbc:postgresql:")) {
-      return new DatabaseConfig(Optional.of(new External(url, user, password)));
+    String user = env.text(Variable.MARK_DB_USER).orElse("");
+    String password = env.text(Variable.MARK_DB_PASSWORD).orElse("");
+    if (url.get().startsWith("jdbc:postgresql:")) {
+      return new DatabaseConfig(Optional.of(new External(url.get(), user, password)));
     }
-    if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-      return new DatabaseConfig(Optional.of(fromUri(url, user, password)));
+    if (url.get().startsWith("postgres://") || url.get().startsWith("postgresql://")) {
+      return new DatabaseConfig(Optional.of(fromUri(url.get(), user, password)));
     }
     throw new ConfigException(
         "DATABASE_URL must be postgresql://user:pass@host:port/db or a jdbc:postgresql: URL");
@@ -74,14 +70,5 @@ public record DatabaseConfig(Optional<External> external) {
 
   private static String decode(String raw) {
     return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        return value.trim();
-      }
-    }
-    return null;
   }
 }

@@ -1,13 +1,12 @@
 package dev.mark.platform.config;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Marketplace gateways.
  *
  * @param proxySecret the secret a gateway sends in {@code X-RapidAPI-Proxy-Secret}
- *     ({@code MARK_MARKETPLACE_PROXY_SECRET}); empty: marketplace calls are refused
+ *     ({@link Variable#MARK_MARKETPLACE_PROXY_SECRET}); empty: marketplace calls are refused
  */
 public record MarketplaceConfig(Optional<String> proxySecret) {
 
@@ -17,14 +16,9 @@ public record MarketplaceConfig(Optional<String> proxySecret) {
     }
   }
 
-  public static MarketplaceConfig disabled() {
-    return new MarketplaceConfig(Optional.empty());
-  }
-
-  static MarketplaceConfig fromEnvironment(Map<String, String> env) {
-    String secret = env.get("MARK_MARKETPLACE_PROXY_SECRET");
-    return new MarketplaceConfig(
-        secret == null || secret.isBlank() ? Optional.empty() : Optional.of(secret.trim()));
+  // trimmed, like the other secrets: a trailing newline from a secrets file is not part of it
+  static MarketplaceConfig fromEnvironment(Environment env) {
+    return new MarketplaceConfig(env.text(Variable.MARK_MARKETPLACE_PROXY_SECRET));
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.mark.platform.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +12,9 @@ import java.util.regex.Pattern;
  * @param url {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://…} for
  *     TLS, for one server (or a proxy in front of several); or {@code redis-sentinel://…#masterName}
  *     for the master that Redis Sentinel names (see {@link SentinelUrl}); not Redis Cluster
- *     ({@code MARK_REDIS_URL})
+ *     ({@link Variable#MARK_REDIS_URL})
  * @param timeout how long one Redis command may take before the call it serves is answered 503
- *     {@code rate_limiter_unavailable} ({@code MARK_REDIS_TIMEOUT_MS}, default 1000); connecting
+ *     {@code rate_limiter_unavailable} ({@link Variable#MARK_REDIS_TIMEOUT_MS}); connecting
  *     may take 10 seconds, or this if longer
  */
 public record RedisConfig(String url, Duration timeout) {
@@ -23,7 +22,6 @@ public record RedisConfig(String url, Duration timeout) {
   private static final Pattern DATABASE = Pattern.compile("/?|/\\d{1,2}");
   private static final String SHAPE = "redis://[[user]:password@]host[:port][/database], rediss://… "
       + "or " + SentinelUrl.SHAPE;
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
 
   public RedisConfig {
     if (SentinelUrl.matches(url)) {
@@ -52,9 +50,9 @@ public record RedisConfig(String url, Duration timeout) {
   }
 
   /** {@code MARK_REDIS_URL} and {@code MARK_REDIS_TIMEOUT_MS}; the URL must be present. */
-  static RedisConfig fromEnvironment(Map<String, String> env) {
-    long timeoutMillis = EnvValues.longValue(env, "MARK_REDIS_TIMEOUT_MS", DEFAULT_TIMEOUT.toMillis());
-    return new RedisConfig(env.get("MARK_REDIS_URL").trim(), Duration.ofMillis(timeoutMillis));
+  static RedisConfig fromEnvironment(Environment env) {
+    return new RedisConfig(env.text(Variable.MARK_REDIS_URL).orElseThrow(),
+        env.millis(Variable.MARK_REDIS_TIMEOUT_MS));
   }
 
   /** The URL without its user information: safe to log and to show in error messages. */

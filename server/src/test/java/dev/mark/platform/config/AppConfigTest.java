@@ -1,11 +1,8 @@
-package dev.mark.platform;
+package dev.mark.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mark.platform.config.AppConfig;
-import dev.mark.platform.config.ConfigException;
-import dev.mark.platform.config.RateLimitConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,12 +15,39 @@ class AppConfigTest {
     AppConfig config = AppConfig.fromEnvironment(Map.of());
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.database().external()).isEmpty();
-    assertThat(config.dataDir()).isEqualTo(Path.of(".mark"));
+    assertThat(config.dataDir()).isEqualTo(Path.of("./.mark"));
     assertThat(config.limits().maxBodyBytes()).isEqualTo(1_048_576);
     assertThat(config.limits().maxBulkBodyBytes()).isEqualTo(64L * 1_048_576);
     assertThat(config.limits().maxIngestRows()).isEqualTo(100_000);
     assertThat(config.caches().datasetTtl()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.caches().datasetEntries()).isEqualTo(10_000);
+    assertThat(config.rateLimits().backend()).isEqualTo(RateLimitConfig.Backend.MEMORY);
+    assertThat(config.auth().refreshTokenTtl()).isEqualTo(Duration.ofDays(30));
+    assertThat(config.metricsPort()).isEmpty();
+  }
+
+  @Test
+  void aBlankVariableTakesItsDefault() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of(
+        "PORT", " ", "MARK_METRICS_PORT", "", "MARK_RATE_LIMIT_BACKEND", "", "MARK_DATA_DIR", ""));
+    assertThat(config).isEqualTo(AppConfig.fromEnvironment(Map.of()));
+  }
+
+  @Test
+  void aBodyLimitAboveTheBulkLimitIsRefusedNotSilentlyRaisingIt() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_MAX_BODY_BYTES", "100000000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_MAX_BULK_BODY_BYTES");
+    AppConfig both = AppConfig.fromEnvironment(Map.of(
+        "MARK_MAX_BODY_BYTES", "100000000", "MARK_MAX_BULK_BODY_BYTES", "200000000"));
+    assertThat(both.limits().maxBulkBodyBytes()).isEqualTo(200_000_000);
+  }
+
+  @Test
+  void aNumberTooLargeForItsVariableIsRefusedNamingIt() {
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_MAX_INGEST_ROWS", "3000000000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_MAX_INGEST_ROWS");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("MARK_METRICS_PORT", "3000000000")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MARK_METRICS_PORT");
   }
 
   @Test
