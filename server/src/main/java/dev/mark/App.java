@@ -31,6 +31,8 @@ import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.jobs.Periodic;
+import dev.mark.platform.lifecycle.CloseStack;
+import dev.mark.platform.lifecycle.StartupException;
 import dev.mark.platform.json.Json;
 import dev.mark.platform.observability.Metrics;
 import dev.mark.platform.observability.MetricsServer;
@@ -60,16 +62,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The composition root: builds every part of the server with plain constructors, binds the
- * contract's operations to their handlers, and owns the lifecycle. {@link #close()} stops
- * taking requests, lets those in flight finish, then closes the database.
+ * contract's operations to their handlers, and owns the lifecycle. Startup is all or nothing:
+ * each resource (database, rate-limit store, periodic jobs, the API's and the metrics' servers)
+ * is pushed on a {@link CloseStack} as it opens, so that a failed start closes exactly what it
+ * opened, in reverse order, and {@link #close()} closes the same stack: it stops taking
+ * requests, lets those in flight finish, runs the periodic jobs one last time, then closes the
+ * rate-limit store and the database.
  */
 public final class App implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(App.class);
   /** How often what is counted in memory (usage, keys' last use) is written to the database. */
   static final Duration FLUSH_INTERVAL = Duration.ofSeconds(30);
+  /** The exit status of a process that could not start. */
+  static final int CANNOT_START = 2;
 
-  private final AppConfig config;
+  private final CloseStack opened;
   private final Database database;
   private final AccountService accounts;
   private final SessionService sessions;
@@ -77,18 +85,13 @@ public final class App implements AutoCloseable {
   private final InFlightRequests inFlight;
   private final Optional<AccountService.CreatedAccount> developmentAccount;
   private final Periodic flusher;
-  private final Periodic purger;
-  private final BucketStore buckets;
-  private final Periodic evicter;
-  private final Metrics metrics;
   private final Optional<MetricsServer> metricsServer;
 
-  private App(AppConfig config, Database database, AccountService accounts,
-      SessionService sessions, Javalin javalin,
-      InFlightRequests inFlight, Optional<AccountService.CreatedAccount> developmentAccount,
-      Periodic flusher, Periodic purger, BucketStore buckets, Periodic evicter, Metrics metrics,
+  private App(CloseStack opened, Database database, AccountService accounts,
+      SessionService sessions, Javalin javalin, InFlightRequests inFlight,
+      Optional<AccountService.CreatedAccount> developmentAccount, Periodic flusher,
       Optional<MetricsServer> metricsServer) {
-    this.config = config;
+    this.opened = opened;
     this.database = database;
     this.accounts = accounts;
     this.sessions = sessions;
@@ -96,17 +99,16 @@ public final class App implements AutoCloseable {
     this.inFlight = inFlight;
     this.developmentAccount = developmentAccount;
     this.flusher = flusher;
-    this.purger = purger;
-    this.buckets = buckets;
-    this.evicter = evicter;
-    this.metrics = metrics;
     this.metricsServer = metricsServer;
   }
 
   /**
    * Starts the database and the HTTP server.
    *
-   * @throws ConfigException when the rate limiter's Redis cannot be reached
+   * @throws ConfigException when a setting is refused at startup (a bad plans file, a Redis
+   *     that cannot be used), naming the variable
+   * @throws StartupException when a resource cannot be opened (a port in use, a database that
+   *     does not answer), naming it
    */
   public static App start(AppConfig config) {
     return start(config, Clock.systemUTC());
@@ -114,32 +116,31 @@ public final class App implements AutoCloseable {
 
   /**
    * Starts the database and the HTTP server, with {@code clock} as every service's clock (tests
-   * pass one they can move forward, to reach expiries without waiting).
+   * pass one they can move forward, to reach expiries without waiting). Whatever was opened
+   * before a failure is closed before this throws.
    *
-   * @throws ConfigException when the rate limiter's Redis cannot be reached
+   * @throws ConfigException when a setting is refused at startup, naming the variable
+   * @throws StartupException when a resource cannot be opened, naming it
    */
   public static App start(AppConfig config, Clock clock) {
-    ApiContract contract = ApiContract.load();
-    PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), Json.newMapper());
-    Metrics metrics = new Metrics();
-    Database database = Database.start(config.database(), config.dataDir(), metrics.registry());
-    BucketStore buckets = null;
+    CloseStack opened = new CloseStack();
     try {
-      buckets = BucketStores.open(config.rateLimits(), database.dataSource());
-      return start(config, clock, contract, plans, database, buckets, metrics);
-    } catch (RuntimeException e) {
-      if (buckets != null) {
-        buckets.close();
-      }
-      database.close();
-      metrics.close();
+      return start(config, clock, opened);
+    } catch (RuntimeException | Error e) {
+      opened.close();
       throw e;
     }
   }
 
-  private static App start(AppConfig config, Clock clock, ApiContract contract, PlanCatalog plans,
-      Database database, BucketStore buckets, Metrics metrics) {
+  private static App start(AppConfig config, Clock clock, CloseStack opened) {
+    ApiContract contract = ApiContract.load();
     JsonMapper mapper = Json.newMapper();
+    PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), mapper);
+    Metrics metrics = opened.open("the metrics registry", Metrics::new);
+    Database database = opened.open("the database",
+        () -> Database.start(config.database(), config.dataDir(), metrics.registry()));
+    BucketStore buckets = opened.open("the rate-limit store",
+        () -> BucketStores.open(config.rateLimits(), database.dataSource()));
     Transactions transactions = new Transactions(database.dsl());
     ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
     KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
@@ -201,18 +202,42 @@ public final class App implements AutoCloseable {
     Optional<AccountService.CreatedAccount> developmentAccount = database.isEmbedded()
         ? accounts.createDevelopmentAccountIfEmpty()
         : Optional.empty();
-    javalin.start();
-    Periodic flusher = new Periodic("flush", FLUSH_INTERVAL, () -> {
-      usage.flush();
-      keys.flushLastUsed();
-    });
-    Periodic purger = new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired);
-    Periodic evicter = new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle);
+    // opened before the API so that they close after it: the last flush sees the last calls
+    Periodic flusher = opened.open("the periodic flush",
+        () -> new Periodic("flush", FLUSH_INTERVAL, () -> {
+          usage.flush();
+          keys.flushLastUsed();
+        }));
+    opened.open("the periodic idempotency purge",
+        () -> new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired));
+    opened.open("the periodic rate-limit eviction",
+        () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle));
+    // Jetty's threads may run even when its port is taken: stopping it is pushed first
+    opened.openClosingOnFailure("the API on PORT " + config.port(),
+        () -> stopTakingRequests(javalin, inFlight, config.shutdownGraceMillis()),
+        javalin::start);
     Optional<MetricsServer> metricsServer = config.metricsPort().isPresent()
-        ? Optional.of(MetricsServer.start(metrics, config.metricsPort().getAsInt()))
+        ? Optional.of(opened.open(
+            "the metrics server on MARK_METRICS_PORT " + config.metricsPort().getAsInt(),
+            () -> MetricsServer.start(metrics, config.metricsPort().getAsInt())))
         : Optional.empty();
-    return new App(config, database, accounts, sessions, javalin, inFlight, developmentAccount,
-        flusher, purger, buckets, evicter, metrics, metricsServer);
+    return new App(opened, database, accounts, sessions, javalin, inFlight, developmentAccount,
+        flusher, metricsServer);
+  }
+
+  /**
+   * Turns new requests away and waits for those in flight, at most {@code graceMillis}, then
+   * stops Jetty.
+   */
+  private static void stopTakingRequests(Javalin javalin, InFlightRequests inFlight, long graceMillis) {
+    try {
+      if (!inFlight.drain(graceMillis)) {
+        log.warn("Requests still in flight after {} ms; stopping anyway", graceMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    javalin.stop();
   }
 
   /** The port the server listens on (useful with port 0). */
@@ -263,34 +288,29 @@ public final class App implements AutoCloseable {
     return database;
   }
 
+  /** Closes everything the start opened, the last first (see the class comment). */
   @Override
   public void close() {
-    try {
-      if (!inFlight.drain(config.shutdownGraceMillis())) {
-        log.warn("Requests still in flight after {} ms; stopping anyway", config.shutdownGraceMillis());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    javalin.stop();
-    evicter.close();
-    purger.close();
-    flusher.close();
-    buckets.close();
-    metricsServer.ifPresent(MetricsServer::close);
-    database.close();
-    metrics.close();
+    opened.close();
   }
 
+  /**
+   * Starts the server from the environment, or prints one line, {@code Mark cannot start: …},
+   * naming the cause, and exits with {@value #CANNOT_START}, having closed whatever it opened.
+   */
   public static void main(String[] args) {
     AppConfig config;
     App app;
     try {
       config = AppConfig.fromEnvironment(System.getenv());
       app = start(config);
-    } catch (ConfigException e) {
-      System.err.println("Mark cannot start: " + e.getMessage());
-      System.exit(2);
+    } catch (ConfigException | StartupException e) {
+      cannotStart(e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      // not foreseen: its class says more than its message alone
+      log.debug("Startup failed", e);
+      cannotStart(e.toString());
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mark-shutdown"));
@@ -299,5 +319,10 @@ public final class App implements AutoCloseable {
         "Development API key (shown once; delete " + config.dataDir() + " to start over): "
             + account.apiKey()));
     System.out.println("Mark API listening on " + base + " (reference: " + base + "/docs)");
+  }
+
+  private static void cannotStart(String reason) {
+    System.err.println("Mark cannot start: " + reason.strip().replaceAll("\\s*\\R\\s*", " "));
+    System.exit(CANNOT_START);
   }
 }

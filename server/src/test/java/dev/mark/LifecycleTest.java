@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.mark.platform.config.AppConfig;
+import dev.mark.support.Leftovers;
 import dev.mark.support.LogCapture;
 import dev.mark.support.TestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,6 +37,24 @@ class LifecycleTest {
       }
       // a development database: no warning that its signing keys are stored unencrypted
       assertThat(logs.messages(Level.WARN)).noneMatch(line -> line.contains("MARK_SIGNING_KEY_SECRET"));
+    } finally {
+      RunningServer.deleteRecursively(dataDir);
+    }
+  }
+
+  @Test
+  void closingTheServerFreesItsPortsAndStopsTheEmbeddedDatabase() throws Exception {
+    Path dataDir = Files.createTempDirectory("mark-close");
+    try {
+      int apiPort;
+      int metricsPort;
+      try (App app = App.start(AppConfig.fromEnvironment(Map.of(
+          "PORT", "0", "MARK_METRICS_PORT", "0", "MARK_DATA_DIR", dataDir.toString())))) {
+        apiPort = app.port();
+        metricsPort = app.metricsPort().orElseThrow();
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid"))).isTrue();
+      }
+      Leftovers.assertNone(dataDir, apiPort, metricsPort);
     } finally {
       RunningServer.deleteRecursively(dataDir);
     }

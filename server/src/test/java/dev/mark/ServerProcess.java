@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -35,9 +36,7 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(String jdbcUrl, Path dataDir, Map<String, String> env)
       throws IOException {
     int port = freePort();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(),
-        "-cp", System.getProperty("java.class.path"), App.class.getName())
+    ProcessBuilder builder = new ProcessBuilder(javaCommand())
         .redirectErrorStream(true)
         .redirectOutput(Path.of(dataDir + ".log").toFile());
     Map<String, String> environment = builder.environment();
@@ -77,7 +76,40 @@ final class ServerProcess implements AutoCloseable {
         + ":\n" + Files.readString(log));
   }
 
-  private static int freePort() throws IOException {
+  /** How a server run to its end ended: its exit status and what it printed, apart. */
+  record Exit(int status, String stdout, String stderr) {}
+
+  /**
+   * Runs a server with {@code env} as its only Mark variables (none is inherited from this
+   * process) until it exits, which it must within {@code limit}: for servers that cannot start.
+   * Its output goes to {@code <dataDir>.out} and {@code <dataDir>.err}.
+   */
+  static Exit runUntilExit(Path dataDir, Map<String, String> env, Duration limit)
+      throws IOException, InterruptedException {
+    Path out = Path.of(dataDir + ".out");
+    Path err = Path.of(dataDir + ".err");
+    ProcessBuilder builder = new ProcessBuilder(javaCommand())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile());
+    builder.environment().keySet().removeIf(name -> name.equals("PORT") || name.equals("DATABASE_URL")
+        || name.startsWith("MARK_"));
+    builder.environment().put("MARK_DATA_DIR", dataDir.toString());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("the server was still running after " + limit + ":\n"
+          + Files.readString(out) + Files.readString(err));
+    }
+    return new Exit(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static List<String> javaCommand() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return List.of(java.toString(), "-cp", System.getProperty("java.class.path"), App.class.getName());
+  }
+
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

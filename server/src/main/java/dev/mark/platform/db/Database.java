@@ -4,12 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.mark.platform.config.DatabaseConfig;
+import dev.mark.platform.lifecycle.CloseStack;
+import dev.mark.platform.lifecycle.StartupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -30,45 +31,54 @@ public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  private final Optional<EmbeddedPostgres> embedded;
+  private final boolean embedded;
   private final HikariDataSource pool;
+  private final CloseStack parts;
   private final DSLContext dsl;
 
-  private Database(Optional<EmbeddedPostgres> embedded, HikariDataSource pool) {
+  private Database(boolean embedded, HikariDataSource pool, CloseStack parts) {
     this.embedded = embedded;
     this.pool = pool;
+    this.parts = parts;
     this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
   }
 
   /**
-   * Starts (or connects to) the database and brings its schema up to date.
+   * Starts (or connects to) the database and brings its schema up to date. What it opened is
+   * closed again if a later step fails.
    *
    * @param meters where the connection pool registers its meters (HikariCP's own)
+   * @throws StartupException naming the step that failed: the embedded PostgreSQL, the
+   *     connection to the database, or the migration
    */
   public static Database start(DatabaseConfig config, Path dataDir, MeterRegistry meters) {
-    Optional<EmbeddedPostgres> embedded = Optional.empty();
-    HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("mark");
-    hikari.setMetricRegistry(meters);
-    hikari.setMaximumPoolSize(16);
-    if (config.external().isPresent()) {
-      DatabaseConfig.External external = config.external().get();
-      hikari.setJdbcUrl(external.jdbcUrl());
-      hikari.setUsername(external.user());
-      hikari.setPassword(external.password());
-      log.info("Using the PostgreSQL at {}", external.jdbcUrl());
-    } else {
-      EmbeddedPostgres postgres = startEmbedded(dataDir.resolve("postgres"));
-      embedded = Optional.of(postgres);
-      hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      hikari.setUsername("postgres");
-    }
+    CloseStack parts = new CloseStack();
     try {
-      HikariDataSource pool = new HikariDataSource(hikari);
-      migrate(pool);
-      return new Database(embedded, pool);
-    } catch (RuntimeException e) {
-      embedded.ifPresent(Database::closeQuietly);
+      HikariConfig hikari = new HikariConfig();
+      hikari.setPoolName("mark");
+      hikari.setMetricRegistry(meters);
+      hikari.setMaximumPoolSize(16);
+      String target;
+      if (config.external().isPresent()) {
+        DatabaseConfig.External external = config.external().get();
+        hikari.setJdbcUrl(external.jdbcUrl());
+        hikari.setUsername(external.user());
+        hikari.setPassword(external.password());
+        target = "the database at " + external.jdbcUrl() + " (DATABASE_URL)";
+        log.info("Using the PostgreSQL at {}", external.jdbcUrl());
+      } else {
+        Path directory = dataDir.resolve("postgres");
+        EmbeddedPostgres postgres = parts.open("the embedded PostgreSQL in " + directory,
+            () -> startEmbedded(directory));
+        hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        hikari.setUsername("postgres");
+        target = "the embedded PostgreSQL";
+      }
+      HikariDataSource pool = parts.open(target, () -> new HikariDataSource(hikari));
+      parts.run("the migration of the database schema", () -> migrate(pool));
+      return new Database(config.external().isEmpty(), pool, parts);
+    } catch (RuntimeException | Error e) {
+      parts.close();
       throw e;
     }
   }
@@ -118,20 +128,12 @@ public final class Database implements AutoCloseable {
 
   /** Whether the server runs its own embedded PostgreSQL. */
   public boolean isEmbedded() {
-    return embedded.isPresent();
+    return embedded;
   }
 
+  /** Closes the pool, then stops the embedded PostgreSQL, if any. */
   @Override
   public void close() {
-    pool.close();
-    embedded.ifPresent(Database::closeQuietly);
-  }
-
-  private static void closeQuietly(EmbeddedPostgres postgres) {
-    try {
-      postgres.close();
-    } catch (IOException e) {
-      log.warn("The embedded PostgreSQL did not stop cleanly", e);
-    }
+    parts.close();
   }
 }

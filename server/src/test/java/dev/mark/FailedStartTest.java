@@ -1,0 +1,119 @@
+package dev.mark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mark.support.Leftovers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that cannot start, as an operator sees it, in a process of its own: it exits with
+ * status 2 and one line on stderr, {@code Mark cannot start: …}, that names the cause; no stack
+ * trace anywhere; and nothing left behind: no port bound, no embedded PostgreSQL running. The
+ * failures come late in the start on purpose, after the database (and, for the metrics port,
+ * the API and the periodic jobs) were opened, so that closing them is what is tested.
+ */
+class FailedStartTest {
+
+  /** Generous: the embedded PostgreSQL's first start runs initdb, slow on a busy machine. */
+  private static final Duration LIMIT = Duration.ofMinutes(2);
+
+  private Path dataDir;
+
+  @BeforeEach
+  void createDataDir() throws IOException {
+    dataDir = Files.createTempDirectory("mark-failed-start");
+  }
+
+  @AfterEach
+  void deleteDataDir() throws IOException {
+    RunningServer.deleteRecursively(dataDir);
+    Files.deleteIfExists(Path.of(dataDir + ".out"));
+    Files.deleteIfExists(Path.of(dataDir + ".err"));
+  }
+
+  @Test
+  void anApiPortInUseStopsTheStartAndTheDatabaseItOpenedIsStoppedAgain() throws Exception {
+    int metricsPort = ServerProcess.freePort();
+    int apiPort;
+    ServerProcess.Exit exit;
+    try (ServerSocket taken = new ServerSocket(0)) {
+      apiPort = taken.getLocalPort();
+      exit = run(Map.of("PORT", Integer.toString(apiPort),
+          "MARK_METRICS_PORT", Integer.toString(metricsPort)));
+    }
+    assertCannotStart(exit, "the API on PORT " + apiPort + ": Address already in use");
+    Leftovers.assertNone(dataDir, apiPort, metricsPort);
+  }
+
+  @Test
+  void aMetricsPortInUseStopsTheStartAndTheApiAndJobsAlreadyRunningAreStopped() throws Exception {
+    int apiPort = ServerProcess.freePort();
+    int metricsPort;
+    ServerProcess.Exit exit;
+    try (ServerSocket taken = new ServerSocket(0)) {
+      metricsPort = taken.getLocalPort();
+      exit = run(Map.of("PORT", Integer.toString(apiPort),
+          "MARK_METRICS_PORT", Integer.toString(metricsPort)));
+    }
+    assertCannotStart(exit,
+        "the metrics server on MARK_METRICS_PORT " + metricsPort + ": Address already in use");
+    Leftovers.assertNone(dataDir, apiPort, metricsPort);
+  }
+
+  @Test
+  void aDatabaseThatDoesNotAnswerStopsTheStartNamingItsUrl() throws Exception {
+    int apiPort = ServerProcess.freePort();
+    int closedPort = ServerProcess.freePort();
+    ServerProcess.Exit exit = run(Map.of("PORT", Integer.toString(apiPort),
+        "DATABASE_URL", "postgresql://mark:s3cret@127.0.0.1:" + closedPort + "/mark"));
+    assertCannotStart(exit, "the database at jdbc:postgresql://127.0.0.1:" + closedPort
+        + "/mark (DATABASE_URL): Connection refused");
+    assertThat(exit.stdout() + exit.stderr()).doesNotContain("s3cret");
+    Leftovers.assertNone(dataDir, apiPort);
+  }
+
+  @Test
+  void aRedisThatDoesNotAnswerStopsTheStartAndTheDatabaseItOpenedIsStoppedAgain() throws Exception {
+    int apiPort = ServerProcess.freePort();
+    int closedPort = ServerProcess.freePort();
+    ServerProcess.Exit exit = run(Map.of("PORT", Integer.toString(apiPort),
+        "MARK_RATE_LIMIT_BACKEND", "redis",
+        "MARK_REDIS_URL", "redis://127.0.0.1:" + closedPort));
+    assertCannotStart(exit, "MARK_REDIS_URL: cannot use Redis at redis://127.0.0.1:" + closedPort
+        + " (Connection refused)");
+    Leftovers.assertNone(dataDir, apiPort);
+  }
+
+  @Test
+  void aPlansFileThatIsNotAPlansFileStopsTheStartNamingTheFile() throws Exception {
+    int apiPort = ServerProcess.freePort();
+    Path plans = Files.writeString(dataDir.resolve("plans.json"), "{\"plans\": \"free\"}");
+    ServerProcess.Exit exit = run(Map.of("PORT", Integer.toString(apiPort),
+        "MARK_PLANS_FILE", plans.toString()));
+    assertThat(exit.stderr()).startsWith("Mark cannot start: MARK_PLANS_FILE " + plans
+        + " is not a valid plans file: ");
+    assertCannotStart(exit, exit.stderr().strip().substring("Mark cannot start: ".length()));
+    Leftovers.assertNone(dataDir, apiPort);
+  }
+
+  private ServerProcess.Exit run(Map<String, String> env) throws Exception {
+    return ServerProcess.runUntilExit(dataDir, env, LIMIT);
+  }
+
+  private static void assertCannotStart(ServerProcess.Exit exit, String cause) {
+    assertThat(exit.stderr().lines().toList())
+        .as("stderr, with stdout:\n" + exit.stdout())
+        .isEqualTo(List.of("Mark cannot start: " + cause));
+    assertThat(exit.status()).isEqualTo(App.CANNOT_START);
+    assertThat(exit.stdout() + exit.stderr()).doesNotContain("\tat ").doesNotContain("Exception in");
+  }
+}
