@@ -64,8 +64,9 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(external.jdbcUrl());
         hikari.setUsername(external.user());
         hikari.setPassword(external.password());
-        target = "the database at " + external.jdbcUrl() + " (DATABASE_URL)";
-        log.info("Using the PostgreSQL at {}", external.jdbcUrl());
+        String shown = withoutPassword(external.jdbcUrl());
+        target = "the database at " + shown + " (DATABASE_URL)";
+        log.info("Using the PostgreSQL at {}", shown);
       } else {
         Path directory = dataDir.resolve("postgres");
         EmbeddedPostgres postgres = parts.open("the embedded PostgreSQL in " + directory,
@@ -81,6 +82,11 @@ public final class Database implements AutoCloseable {
       parts.close();
       throw e;
     }
+  }
+
+  /** A JDBC URL may carry a {@code password=} parameter: never shown in logs or messages. */
+  private static String withoutPassword(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1…");
   }
 
   private static EmbeddedPostgres startEmbedded(Path directory) {
