@@ -49,6 +49,7 @@ import dev.mark.sessions.SessionService;
 import dev.mark.usage.UsageHandler;
 import dev.mark.usage.UsageMeter;
 import dev.mark.usage.UsageService;
+import ch.qos.logback.classic.LoggerContext;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
@@ -213,7 +214,7 @@ public final class App implements AutoCloseable {
     opened.open("the periodic rate-limit eviction",
         () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle));
     // Jetty's threads may run even when its port is taken: stopping it is pushed first
-    opened.openClosingOnFailure("the API on PORT " + config.port(),
+    opened.pushThenOpen("the API on PORT " + config.port(),
         () -> stopTakingRequests(javalin, inFlight, config.shutdownGraceMillis()),
         javalin::start);
     Optional<MetricsServer> metricsServer = config.metricsPort().isPresent()
@@ -313,7 +314,10 @@ public final class App implements AutoCloseable {
       cannotStart(e.toString());
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mark-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      flushLogs();
+    }, "mark-shutdown"));
     String base = "http://localhost:" + app.port();
     app.developmentAccount().ifPresent(account -> System.out.println(
         "Development API key (shown once; delete " + config.dataDir() + " to start over): "
@@ -322,7 +326,18 @@ public final class App implements AutoCloseable {
   }
 
   private static void cannotStart(String reason) {
+    flushLogs();
     System.err.println("Mark cannot start: " + reason.strip().replaceAll("\\s*\\R\\s*", " "));
     System.exit(CANNOT_START);
+  }
+
+  /**
+   * Writes the log lines still queued: the console appender is asynchronous, and its queue is
+   * lost when the JVM exits.
+   */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 }

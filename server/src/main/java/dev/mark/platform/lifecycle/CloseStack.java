@@ -38,7 +38,7 @@ public final class CloseStack implements AutoCloseable {
    * something to close even when opening it fails half-way (a server whose threads started but
    * whose port was taken).
    */
-  public void openClosingOnFailure(String what, AutoCloseable closer, Runnable opener) {
+  public void pushThenOpen(String what, AutoCloseable closer, Runnable opener) {
     push(what, closer);
     attempt(what, () -> {
       opener.run();
