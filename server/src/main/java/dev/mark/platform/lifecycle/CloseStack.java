@@ -40,10 +40,7 @@ public final class CloseStack implements AutoCloseable {
    */
   public void pushThenOpen(String what, AutoCloseable closer, Runnable opener) {
     push(what, closer);
-    attempt(what, () -> {
-      opener.run();
-      return null;
-    });
+    run(what, opener);
   }
 
   /** A step that leaves nothing open (a schema migration), named for when it fails. */
@@ -54,8 +51,7 @@ public final class CloseStack implements AutoCloseable {
     });
   }
 
-  /** Pushes what is already open. */
-  public void push(String what, AutoCloseable closer) {
+  private void push(String what, AutoCloseable closer) {
     opened.push(new Opened(what, closer));
   }
 
