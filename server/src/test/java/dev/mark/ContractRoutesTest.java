@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.docs.DocsRoutes;
+import dev.mark.support.RunningServer;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

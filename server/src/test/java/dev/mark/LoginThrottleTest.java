@@ -1,16 +1,14 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.AuthConfig;
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One client address may sign up and log in only so often, whatever the emails it uses. */
@@ -20,11 +18,11 @@ class LoginThrottleTest {
 
   @Test
   void oneAddressIsThrottledAcrossEmails() throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-throttle");
-    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withAuth(AuthConfig.defaults().withLoginThrottle(100, PER_ADDRESS, Duration.ofMinutes(15)));
-    try (App app = App.start(config)) {
-      TestClient client = new TestClient("http://localhost:" + app.port(), Map.of());
+    try (RunningServer server = RunningServer.builder()
+        .config(config -> config.withAuth(
+            AuthConfig.defaults().withLoginThrottle(100, PER_ADDRESS, Duration.ofMinutes(15))))
+        .start()) {
+      TestClient client = server.anonymousClient();
       String email = Sessions.newEmail();
       HttpResult signup = client.postJson("/v1/auth/signup",
           "{\"email\": \"" + email + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
@@ -41,8 +39,6 @@ class LoginThrottleTest {
       assertProblem(client.postJson("/v1/auth/signup",
           "{\"email\": \"" + Sessions.newEmail() + "\", \"password\": \"" + Sessions.PASSWORD + "\"}"),
           429, "login_throttled");
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 }

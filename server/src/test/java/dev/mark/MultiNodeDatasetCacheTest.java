@@ -2,6 +2,7 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mark.support.Cluster;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
 import java.util.Map;

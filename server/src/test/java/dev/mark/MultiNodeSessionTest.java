@@ -1,10 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
+import dev.mark.support.Cluster;
 import dev.mark.support.HttpResult;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

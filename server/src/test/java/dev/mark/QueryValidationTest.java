@@ -1,16 +1,13 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertIssue;
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 
 import dev.mark.fixtures.OrdersGenerator;
-import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.LimitsConfig;
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,12 +141,10 @@ class QueryValidationTest {
 
   @Test
   void aQueryOverTheTimeLimitIsStoppedWithA504() throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-timeout");
-    AppConfig config = AppConfig.defaults().withPort(0).withDataDir(dataDir)
-        .withLimits(LimitsConfig.defaults().withQueryTimeoutMillis(1));
-    try (App app = App.start(config)) {
-      TestClient slow = new TestClient("http://localhost:" + app.port(),
-          Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
+    try (RunningServer server = RunningServer.builder()
+        .config(config -> config.withLimits(LimitsConfig.defaults().withQueryTimeoutMillis(1)))
+        .start()) {
+      TestClient slow = server.client();
       String id = slow.postJson("/v1/datasets", OrdersGenerator.DATASET).json().get("id").asString();
       slow.send("POST", "/v1/datasets/" + id + "/rows", "text/csv",
           OrdersGenerator.csv(new OrdersGenerator(7).next(20_000)));
@@ -157,8 +152,6 @@ class QueryValidationTest {
           {"measures": [{"agg": "p90", "column": "revenue"}, {"agg": "count_distinct", "column": "category"}],
            "dimensions": ["customer_id", "region", "channel"]}""");
       assertProblem(result, 504, "query_timeout");
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,8 +59,8 @@ class RateLimitTest {
   void anOperationChargesItsCostFromTheContract(RunningServer server) {
     TestClient client = server.newAccountClient("tiny");
 
-    HttpResult created = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
-    HttpResult refused = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    HttpResult created = client.postJson("/v1/datasets", ORDERS);
+    HttpResult refused = client.postJson("/v1/datasets", ORDERS);
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("X-RateLimit-Remaining")).as("createDataset costs 2").hasValue("1");
@@ -84,7 +86,7 @@ class RateLimitTest {
   @Test
   void aServerErrorDoesNotCount(RunningServer server) {
     TestClient client = server.newAccountClient("tiny");
-    String id = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String id = client.postJson("/v1/datasets", ORDERS).json().get("id").asString();
     server.sql().execute("drop table dataset_rows.\"" + id.toLowerCase() + "\"");
 
     HttpResult failed = client.delete("/v1/datasets/" + id);

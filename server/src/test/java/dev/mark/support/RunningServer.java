@@ -1,5 +1,7 @@
-package dev.mark;
+package dev.mark.support;
 
+import dev.mark.App;
+import dev.mark.AppAccess;
 import dev.mark.accounts.AccountService;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.platform.config.AppConfig;
@@ -8,80 +10,76 @@ import dev.mark.platform.config.LimitsConfig;
 import dev.mark.platform.config.MarketplaceConfig;
 import dev.mark.platform.config.RateLimitConfig;
 import dev.mark.platform.db.Transactions;
-import dev.mark.support.TestClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One real server for the whole test run: the app on a free loopback port, on an embedded
- * PostgreSQL in a temporary folder, started once and closed when the run ends. Test classes
- * get it with {@code @ExtendWith(RunningServer.Extension.class)} and a parameter.
+ * The app in this process on a free loopback port, on an embedded PostgreSQL in a temporary
+ * folder: the one way tests start the server in-process. Most test classes share one, started
+ * once for the whole run, with {@code @ExtendWith(RunningServer.Extension.class)} and a
+ * parameter; a test that needs other settings starts its own with {@link #builder()} in a
+ * try-with-resources. Tests of several nodes run real processes instead ({@link Cluster}).
  */
 public final class RunningServer implements AutoCloseable {
 
-  /** The body limit of the test server: small, so that tests can exceed it cheaply. */
+  /** The body limit of the shared server: small, so that tests can exceed it cheaply. */
   public static final long MAX_BODY_BYTES = 64 * 1024;
-  /** The row limit of one ingest request on the test server. */
+  /** The row limit of one ingest request on the shared server. */
   public static final int MAX_INGEST_ROWS = 20_000;
-  /** The secret the test server expects from a marketplace gateway. */
+  /** The secret the shared server expects from a marketplace gateway. */
   public static final String MARKETPLACE_SECRET = "test-marketplace-proxy-secret";
-  /** The one browser origin the test server allows (MARK_CORS_ORIGINS). */
+  /** The one browser origin the shared server allows (MARK_CORS_ORIGINS). */
   public static final String APP_ORIGIN = "http://localhost:3000";
-  /** Failed logins per email per window on the test server. */
+  /** Failed logins per email per window on the shared server. */
   public static final int LOGIN_ATTEMPTS_PER_EMAIL = 3;
-  /** How long a used refresh cookie may be sent again on the test server (short, to wait out). */
+  /** How long a used refresh cookie may be sent again on the shared server (short, to wait out). */
   public static final Duration REFRESH_REUSE_GRACE = Duration.ofSeconds(3);
 
-  private final Path dataDir;
   private final App app;
-  private final String apiKey;
+  private final Optional<Path> temporaryDataDir;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningServer(Path dataDir, App app) {
-    this.dataDir = dataDir;
+  private RunningServer(App app, Optional<Path> temporaryDataDir) {
     this.app = app;
-    this.apiKey = app.developmentAccount().orElseThrow().apiKey();
+    this.temporaryDataDir = temporaryDataDir;
   }
 
-  static RunningServer start() {
-    try {
-      Path dataDir = Files.createTempDirectory("mark-test");
-      AppConfig config = AppConfig.defaults()
-          .withPort(0)
-          .withMetricsPort(0)
-          .withDataDir(dataDir)
-          .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS))
-          .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))
-          .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)))
-          .withAuth(AuthConfig.defaults()
-              .withCorsOrigins(List.of(APP_ORIGIN))
-              .withLoginThrottle(LOGIN_ATTEMPTS_PER_EMAIL, 10_000, Duration.ofMinutes(15))
-              .withRefreshReuseGrace(REFRESH_REUSE_GRACE));
-      return new RunningServer(dataDir, App.start(config));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A server of the defaults (with test-friendly ports and folder), to be changed as needed. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The settings of the shared server, on top of the defaults. */
+  private static AppConfig sharedSettings(AppConfig config) {
+    return config
+        .withMetricsPort(0)
+        .withLimits(LimitsConfig.defaults().withMaxBodyBytes(MAX_BODY_BYTES).withMaxIngestRows(MAX_INGEST_ROWS))
+        .withRateLimits(RateLimitConfig.defaults().withPlansFile(testPlans()))
+        .withMarketplace(new MarketplaceConfig(Optional.of(MARKETPLACE_SECRET)))
+        .withAuth(AuthConfig.defaults()
+            .withCorsOrigins(List.of(APP_ORIGIN))
+            .withLoginThrottle(LOGIN_ATTEMPTS_PER_EMAIL, 10_000, Duration.ofMinutes(15))
+            .withRefreshReuseGrace(REFRESH_REUSE_GRACE));
   }
 
   /**
-   * The plans of the test server ({@code test-plans.json}): roomy {@code free} and {@code mega}
+   * The plans of the test servers ({@code test-plans.json}): roomy {@code free} and {@code mega}
    * plans, so that tests never trip over limits by accident, and {@code tiny} (a burst of 3 per
    * minute) and {@code metered} (a monthly quota of 5) for the tests of limits.
    */
-  static Path testPlans() {
+  public static Path testPlans() {
     try {
       return Path.of(RunningServer.class.getResource("/test-plans.json").toURI());
     } catch (URISyntaxException e) {
@@ -97,26 +95,24 @@ public final class RunningServer implements AutoCloseable {
     return app;
   }
 
-  /** A client calling as the development account. */
+  /** A client calling as the development account (the embedded database's first start). */
   public TestClient client() {
-    return new TestClient(baseUrl(), Map.of("X-API-Key", apiKey));
+    return clientWithKey(app.developmentAccount().orElseThrow().apiKey());
   }
 
   /** A client calling as a new, separate account. */
   public TestClient newAccountClient() {
-    String key = app.accounts().create("Another account", "test").apiKey();
-    return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+    return clientWithKey(accounts().create("Another account", "test").apiKey());
   }
 
   /** A client calling as a new, separate account on the plan {@code planId}. */
   public TestClient newAccountClient(String planId) {
-    String key = app.accounts().create("Account on " + planId, "test", planId).apiKey();
-    return new TestClient(baseUrl(), Map.of("X-API-Key", key));
+    return clientWithKey(accounts().create("Account on " + planId, "test", planId).apiKey());
   }
 
   /** A new account with one key in {@code environment}, on the default plan. */
   public AccountService.CreatedAccount newAccount(String environment) {
-    return app.accounts().create("Account in " + environment, environment);
+    return accounts().create("Account in " + environment, environment);
   }
 
   /** Another key, with every scope, for an existing account in {@code environment}. */
@@ -135,25 +131,78 @@ public final class RunningServer implements AutoCloseable {
     return new TestClient(baseUrl(), Map.of());
   }
 
-  public DSLContext sql() {
-    return app.database().dsl();
+  public AccountService accounts() {
+    return AppAccess.accounts(app);
   }
 
+  /** The server's own database, for tests that check what was (not) written. */
+  public DSLContext sql() {
+    return AppAccess.sql(app);
+  }
+
+  /** Stops the server and deletes its temporary folder; a second call does nothing. */
   @Override
   public void close() {
-    app.close();
-    deleteRecursively(dataDir);
-  }
-
-  static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (closed.compareAndSet(false, true)) {
+      try {
+        app.close();
+      } finally {
+        temporaryDataDir.ifPresent(TempDirs::delete);
+      }
     }
   }
 
-  /** Resolves a {@link RunningServer} parameter to the one shared server. */
+  /** How a test's own server differs from the defaults. */
+  public static final class Builder {
+
+    private final Map<String, String> environment = new HashMap<>();
+    private UnaryOperator<AppConfig> change = UnaryOperator.identity();
+    private Clock clock = Clock.systemUTC();
+    private Path dataDir;
+
+    private Builder() {}
+
+    /** Settings as the server reads them from its environment (e.g. {@code DATABASE_URL}). */
+    public Builder environment(Map<String, String> variables) {
+      environment.putAll(variables);
+      return this;
+    }
+
+    /** A change to the configuration read from the environment. */
+    public Builder config(UnaryOperator<AppConfig> change) {
+      this.change = change;
+      return this;
+    }
+
+    /** The clock of every service; tests pass one they can move forward. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** A data folder the test owns and keeps (to restart on it); by default a temporary one. */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    /** Starts the server; if it fails to start, its temporary folder is deleted. */
+    public RunningServer start() {
+      Path dir = dataDir != null ? dataDir : TempDirs.create("mark-test");
+      Optional<Path> temporary = dataDir != null ? Optional.empty() : Optional.of(dir);
+      try {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("PORT", "0");
+        env.put("MARK_DATA_DIR", dir.toString());
+        return new RunningServer(App.start(change.apply(AppConfig.fromEnvironment(env)), clock), temporary);
+      } catch (RuntimeException | Error e) {
+        temporary.ifPresent(TempDirs::delete);
+        throw e;
+      }
+    }
+  }
+
+  /** Resolves a {@link RunningServer} parameter to the one shared server of the test run. */
   public static final class Extension implements ParameterResolver {
 
     @Override
@@ -165,7 +214,8 @@ public final class RunningServer implements AutoCloseable {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
       return context.getRoot()
           .getStore(ExtensionContext.Namespace.GLOBAL)
-          .computeIfAbsent(RunningServer.class, key -> RunningServer.start(), RunningServer.class);
+          .computeIfAbsent(RunningServer.class,
+              key -> builder().config(RunningServer::sharedSettings).start(), RunningServer.class);
     }
   }
 }

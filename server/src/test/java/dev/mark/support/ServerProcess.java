@@ -1,6 +1,8 @@
-package dev.mark;
+package dev.mark.support;
 
+import dev.mark.App;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Mark server in a process of its own (this test run's classpath, {@code dev.mark.App}) on a
- * free port, against an external PostgreSQL: one node of a cluster. Its output goes to
- * {@code <dataDir>.log}. {@link #close()} sends SIGTERM and waits for a graceful stop.
+ * free port: the one fixture for tests that need a real process (several nodes, or what the
+ * process itself does at startup). It sees only the settings the test gives it: the MARK_*,
+ * DATABASE_URL and PORT variables of the test run's own environment are dropped. Its data is in
+ * {@code <dir>/data}, its output in {@code <dir>/server.log}. {@link #close()} sends SIGTERM and
+ * waits for a graceful stop.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -31,37 +36,36 @@ final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a node; {@code env} adds to (or overrides) the database and plans settings. */
-  static ServerProcess start(String jdbcUrl, Path dataDir, Map<String, String> env)
-      throws IOException {
+  /** Starts a server in {@code dir} (created if missing) with the settings {@code env}. */
+  public static ServerProcess start(Path dir, Map<String, String> env) throws IOException {
+    Files.createDirectories(dir);
     int port = freePort();
+    Path log = dir.resolve("server.log");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder = new ProcessBuilder(java.toString(),
         "-cp", System.getProperty("java.class.path"), App.class.getName())
         .redirectErrorStream(true)
-        .redirectOutput(Path.of(dataDir + ".log").toFile());
+        .redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
+    environment.keySet().removeIf(name ->
+        name.startsWith("MARK_") || name.equals("DATABASE_URL") || name.equals("PORT"));
     environment.put("PORT", Integer.toString(port));
-    environment.put("DATABASE_URL", jdbcUrl);
-    environment.put("MARK_DB_USER", "postgres");
-    environment.put("MARK_DB_PASSWORD", "");
-    environment.put("MARK_DATA_DIR", dataDir.toString());
-    environment.put("MARK_PLANS_FILE", RunningServer.testPlans().toString());
+    environment.put("MARK_DATA_DIR", dir.resolve("data").toString());
     environment.putAll(env);
-    return new ServerProcess(builder.start(), "http://localhost:" + port, Path.of(dataDir + ".log"));
+    return new ServerProcess(builder.start(), "http://localhost:" + port, log);
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return baseUrl;
   }
 
-  /** Waits until the node answers {@code /readyz}. */
-  ServerProcess awaitReady() throws InterruptedException, IOException {
+  /** Waits until the server answers {@code /readyz}; fails with its output if it exits first. */
+  public ServerProcess awaitReady() throws InterruptedException, IOException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("node on " + baseUrl + " exited:\n" + Files.readString(log));
+        throw new AssertionError("server on " + baseUrl + " exited:\n" + output());
       }
       try {
         if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).build(),
@@ -73,8 +77,26 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("node on " + baseUrl + " was not ready within " + STARTUP_TIMEOUT
-        + ":\n" + Files.readString(log));
+    throw new AssertionError("server on " + baseUrl + " was not ready within " + STARTUP_TIMEOUT
+        + ":\n" + output());
+  }
+
+  /** Waits for a server that is expected to stop by itself; answers its exit code. */
+  public int awaitExit() throws InterruptedException {
+    if (!process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      throw new AssertionError("server on " + baseUrl + " still runs after " + STARTUP_TIMEOUT
+          + ":\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  /** Everything the server wrote to standard output and error so far. */
+  public String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int freePort() throws IOException {
