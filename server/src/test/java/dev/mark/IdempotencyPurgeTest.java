@@ -19,8 +19,8 @@ class IdempotencyPurgeTest {
   @Test
   void keysOlderThanTheRetentionArePurgedAndYoungerOnesKept(RunningServer server) {
     var client = server.newAccountClient();
-    client.withHeader("Idempotency-Key", "old").postJson("/v1/datasets", ORDERS);
-    client.withHeader("Idempotency-Key", "young").postJson("/v1/datasets", ORDERS);
+    assertThat(client.withHeader("Idempotency-Key", "old").postJson("/v1/datasets", ORDERS).status()).isEqualTo(201);
+    assertThat(client.withHeader("Idempotency-Key", "young").postJson("/v1/datasets", ORDERS).status()).isEqualTo(201);
     server.sql().update(IDEMPOTENCY_KEYS)
         .set(IDEMPOTENCY_KEYS.CREATED_AT, OffsetDateTime.now().minus(Idempotency.RETENTION).minus(Duration.ofMinutes(1)))
         .where(IDEMPOTENCY_KEYS.KEY.eq("old"))
