@@ -24,9 +24,7 @@ class LoginThrottleTest {
         .start()) {
       TestClient client = server.anonymousClient();
       String email = Sessions.newEmail();
-      HttpResult signup = client.postJson("/v1/auth/signup",
-          "{\"email\": \"" + email + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
-      assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+      Sessions.signedUp(Sessions.signUp(client, email));
       for (int i = 1; i < PER_ADDRESS; i++) {
         assertProblem(Sessions.login(client, Sessions.newEmail(), "some guess or other", "token"), 401,
             "invalid_credentials");
@@ -36,9 +34,7 @@ class LoginThrottleTest {
 
       assertProblem(throttled, 429, "login_throttled");
       assertThat(throttled.header("Retry-After")).isPresent();
-      assertProblem(client.postJson("/v1/auth/signup",
-          "{\"email\": \"" + Sessions.newEmail() + "\", \"password\": \"" + Sessions.PASSWORD + "\"}"),
-          429, "login_throttled");
+      assertProblem(Sessions.signUp(client, Sessions.newEmail()), 429, "login_throttled");
     }
   }
 }

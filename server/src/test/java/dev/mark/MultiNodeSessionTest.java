@@ -94,10 +94,7 @@ class MultiNodeSessionTest {
   }
 
   private static JsonNode signUp(int node, String email) {
-    HttpResult result = anonymous(node).postJson("/v1/auth/signup",
-        "{\"email\": \"" + email + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
-    assertThat(result.status()).as(result.body()).isEqualTo(201);
-    return result.json();
+    return Sessions.signedUp(Sessions.signUp(anonymous(node), email));
   }
 
   private static JsonNode login(int node, String email) {

@@ -265,10 +265,8 @@ class SigningKeyWrapTest {
 
   /** Signs a new user up on {@code node}; answers the session's access token. */
   private static String newSession(App node) {
-    HttpResult result = client(node).postJson("/v1/auth/signup", "{\"email\": \""
-        + Sessions.newEmail() + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
-    assertThat(result.status()).as(result.body()).isEqualTo(201);
-    return result.json().get("access_token").asString();
+    return Sessions.signedUp(Sessions.signUp(client(node), Sessions.newEmail()))
+        .get("access_token").asString();
   }
 
   private static HttpResult me(App node, String accessToken) {

@@ -18,10 +18,19 @@ public final class Sessions {
     return "user-" + UUID.randomUUID() + "@example.com";
   }
 
-  /** A new user in token mode; answers the Session. */
-  public static JsonNode signUp(RunningServer server, String email) {
-    HttpResult result = server.anonymousClient().postJson("/v1/auth/signup",
+  /** Signs a new user up through {@code client} (a server or a node of a cluster), in token mode. */
+  public static HttpResult signUp(TestClient client, String email) {
+    return client.postJson("/v1/auth/signup",
         "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
+  }
+
+  /** A new user in token mode, checked to be created; answers the Session. */
+  public static JsonNode signUp(RunningServer server, String email) {
+    return signedUp(signUp(server.anonymousClient(), email));
+  }
+
+  /** The Session of a sign-up, checked to have succeeded. */
+  public static JsonNode signedUp(HttpResult result) {
     assertThat(result.status()).as(result.body()).isEqualTo(201);
     return result.json();
   }
