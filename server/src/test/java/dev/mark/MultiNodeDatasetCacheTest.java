@@ -88,6 +88,6 @@ class MultiNodeDatasetCacheTest {
   }
 
   private static TestClient client(int node, String apiKey) {
-    return new TestClient(cluster.baseUrl(node), Map.of("X-API-Key", apiKey));
+    return cluster.client(node, apiKey);
   }
 }

@@ -103,7 +103,7 @@ abstract class MultiNodeRateLimitTest {
   }
 
   private TestClient client(int node, String apiKey) {
-    return new TestClient(cluster.baseUrl(node), Map.of("X-API-Key", apiKey));
+    return cluster.client(node, apiKey);
   }
 
   private Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {

@@ -114,6 +114,6 @@ class MultiNodeSessionTest {
   }
 
   private static TestClient anonymous(int node) {
-    return new TestClient(cluster.baseUrl(node), Map.of());
+    return cluster.anonymousClient(node);
   }
 }

@@ -86,6 +86,16 @@ public final class Cluster implements AutoCloseable {
     return nodes.get(index).baseUrl();
   }
 
+  /** A client of node {@code index} calling with {@code apiKey}. */
+  public TestClient client(int index, String apiKey) {
+    return anonymousClient(index).withHeader("X-API-Key", apiKey);
+  }
+
+  /** A client of node {@code index} that sends no credentials. */
+  public TestClient anonymousClient(int index) {
+    return new TestClient(baseUrl(index), Map.of());
+  }
+
   public int size() {
     return nodes.size();
   }
