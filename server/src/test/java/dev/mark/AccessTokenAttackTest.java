@@ -1,12 +1,14 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
 import static dev.mark.db.Tables.SIGNING_KEYS;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;

@@ -1,9 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +39,7 @@ class ApiKeysApiTest {
 
     TestClient reader = server.clientWithKey(secret);
     assertThat(reader.get("/v1/datasets").status()).isEqualTo(200);
-    assertProblem(reader.postJson("/v1/datasets", DatasetsApiTest.ORDERS), 403, "insufficient_scope");
+    assertProblem(reader.postJson("/v1/datasets", ORDERS), 403, "insufficient_scope");
     assertProblem(reader.get("/v1/api-keys"), 403, "insufficient_scope");
   }
 
@@ -98,7 +101,7 @@ class ApiKeysApiTest {
     HttpResult past = manager.postJson("/v1/api-keys",
         "{\"name\": \"Past\", \"scopes\": [\"read\"], \"expires_at\": \"2020-01-01T00:00:00Z\"}");
     assertProblem(past, 422, "invalid_expiry");
-    BadInputTest.assertIssue(past.json(), "body", "/expires_at", "past");
+    assertIssue(past.json(), "body", "/expires_at", "past");
   }
 
   @Test
@@ -106,7 +109,7 @@ class ApiKeysApiTest {
     var account = server.newAccount("live");
     TestClient live = server.clientWithKey(account.apiKey());
     TestClient test = server.clientWithKey(server.issueKey(account.accountId(), "test"));
-    String liveDataset = live.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String liveDataset = live.postJson("/v1/datasets", ORDERS).json().get("id").asString();
 
     assertProblem(test.get("/v1/datasets/" + liveDataset), 404, "not_found");
     assertProblem(test.delete("/v1/datasets/" + liveDataset), 404, "not_found");

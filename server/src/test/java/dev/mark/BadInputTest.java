@@ -1,8 +1,12 @@
 package dev.mark;
 
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -13,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(RunningServer.Extension.class)
 class BadInputTest {
 
-  private static final String VALID = DatasetsApiTest.ORDERS;
+  private static final String VALID = ORDERS;
 
   @Test
   void malformedJsonIsA400NamingWhereItBreaks(RunningServer server) {
@@ -153,28 +157,5 @@ class BadInputTest {
     HttpResult result = request.get();
     assertThat(server.sql().fetchCount(dev.mark.db.Tables.DATASETS)).isEqualTo(before);
     return result;
-  }
-
-  static void assertProblem(HttpResult result, int status, String code) {
-    assertThat(result.status()).as(result.body()).isEqualTo(status);
-    assertThat(result.contentType()).startsWith("application/problem+json");
-    JsonNode problem = result.json();
-    assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("code").asString()).isEqualTo(code);
-    assertThat(problem.get("type").asString()).startsWith("https://mark.dev/problems/");
-    assertThat(problem.get("title").asString()).isNotBlank();
-    assertThat(problem.get("detail").asString()).isNotBlank();
-    assertThat(problem.get("request_id").asString()).isEqualTo(result.header("X-Request-Id").orElseThrow());
-    assertThat(result.body()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  static void assertIssue(JsonNode problem, String location, String pointer, String code) {
-    assertThat(problem.get("errors")).as(problem.toString())
-        .anySatisfy(issue -> {
-          assertThat(issue.get("location").asString()).isEqualTo(location);
-          assertThat(issue.get("pointer").asString()).isEqualTo(pointer);
-          assertThat(issue.get("code").asString()).isEqualTo(code);
-          assertThat(issue.get("message").asString()).isNotBlank();
-        });
   }
 }

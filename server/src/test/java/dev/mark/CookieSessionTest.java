@@ -1,9 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,15 +47,15 @@ class CookieSessionTest {
     assertThat(me.status()).as(me.body()).isEqualTo(200);
     assertThat(me.json().get("csrf_token").asString()).isEqualTo(session.csrf());
 
-    assertProblem(browser.postJson("/v1/datasets", DatasetsApiTest.ORDERS), 403, "csrf_failed");
+    assertProblem(browser.postJson("/v1/datasets", ORDERS), 403, "csrf_failed");
     assertProblem(browser.withHeader("X-CSRF-Token", session.csrf() + "x")
-        .postJson("/v1/datasets", DatasetsApiTest.ORDERS), 403, "csrf_failed");
+        .postJson("/v1/datasets", ORDERS), 403, "csrf_failed");
     assertProblem(browser.withHeader("X-CSRF-Token", session.csrf()).withHeader("Origin", FOREIGN_ORIGIN)
-        .postJson("/v1/datasets", DatasetsApiTest.ORDERS), 403, "origin_not_allowed");
+        .postJson("/v1/datasets", ORDERS), 403, "origin_not_allowed");
     assertThat(browser.get("/v1/datasets").json().get("data")).isEmpty();
 
     HttpResult created = browser.withHeader("X-CSRF-Token", session.csrf())
-        .postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+        .postJson("/v1/datasets", ORDERS);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     HttpResult sameOrigin = browser.withHeader("Origin", server.baseUrl())
         .withHeader("X-CSRF-Token", session.csrf())

@@ -1,8 +1,10 @@
 package dev.mark;
 
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +14,6 @@ import tools.jackson.databind.JsonNode;
 
 @ExtendWith(RunningServer.Extension.class)
 class DatasetsApiTest {
-
-  static final String ORDERS = """
-      {"name": "Orders", "description": "One row per order",
-       "columns": [
-         {"name": "ordered_at", "type": "timestamp"},
-         {"name": "day", "type": "date"},
-         {"name": "region", "type": "string"},
-         {"name": "revenue", "type": "number"},
-         {"name": "quantity", "type": "integer"},
-         {"name": "returned", "type": "boolean"}]}""";
 
   @Test
   void aDatasetCanBeCreatedFetchedListedAndDeleted(RunningServer server) {

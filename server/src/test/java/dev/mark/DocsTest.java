@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mark.platform.contract.ApiContract;
-import java.io.IOException;
+import dev.mark.support.RunningServer;
+import dev.mark.support.TempDirs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class DocsTest {
         assertThat(dom).as("the rendered page shows " + operation).contains(operation);
       }
     } finally {
-      RunningServer.deleteRecursively(profile);
+      TempDirs.delete(profile);
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.mark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.Leftovers;
+import dev.mark.support.ServerProcess;
+import dev.mark.support.TempDirs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ class FailedStartTest {
 
   @AfterEach
   void deleteDataDir() throws IOException {
-    RunningServer.deleteRecursively(dataDir);
+    TempDirs.delete(dataDir);
     Files.deleteIfExists(Path.of(dataDir + ".out"));
     Files.deleteIfExists(Path.of(dataDir + ".err"));
   }

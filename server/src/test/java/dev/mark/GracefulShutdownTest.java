@@ -2,7 +2,7 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mark.platform.config.AppConfig;
+import dev.mark.support.RunningServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -12,9 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,10 +20,9 @@ class GracefulShutdownTest {
 
   @Test
   void aRequestInFlightFinishesWhileNewOnesAreTurnedAwayAndThenTheServerStops() throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-shutdown");
-    App app = App.start(AppConfig.fromEnvironment(
-        Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString())));
-    try (Socket socket = new Socket("localhost", app.port())) {
+    try (RunningServer server = RunningServer.builder().start();
+        Socket socket = new Socket("localhost", server.app().port())) {
+      App app = server.app();
       String key = app.developmentAccount().orElseThrow().apiKey();
       String body = "{\"name\": \"Slow\", \"columns\": [{\"name\": \"x\", \"type\": \"integer\"}]}";
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -41,7 +37,7 @@ class GracefulShutdownTest {
       out.flush();
       waitUntilInFlight(app);
 
-      CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
       Thread.sleep(300);
       assertThat(closing).as("shutdown waits for the request in flight").isNotDone();
       HttpResponse<String> turnedAway = HttpClient.newHttpClient().send(
@@ -54,8 +50,6 @@ class GracefulShutdownTest {
       BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       assertThat(in.readLine()).isEqualTo("HTTP/1.1 201 Created");
       closing.get(30, TimeUnit.SECONDS);
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 

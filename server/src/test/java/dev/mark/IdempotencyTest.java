@@ -1,9 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,8 @@ class IdempotencyTest {
   void aRetryWithTheSameKeyAndBodyReplaysTheFirstResponseAndCreatesNothing(RunningServer server) {
     TestClient client = server.newAccountClient().withHeader("Idempotency-Key", UUID.randomUUID().toString());
 
-    HttpResult first = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
-    HttpResult retry = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    HttpResult first = client.postJson("/v1/datasets", ORDERS);
+    HttpResult retry = client.postJson("/v1/datasets", ORDERS);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(retry.status()).isEqualTo(201);
@@ -30,7 +33,7 @@ class IdempotencyTest {
   @Test
   void theSameKeyWithAnotherBodyIsA422(RunningServer server) {
     TestClient client = server.newAccountClient().withHeader("Idempotency-Key", "key-1");
-    client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    client.postJson("/v1/datasets", ORDERS);
 
     HttpResult reused = client.postJson("/v1/datasets",
         "{\"name\":\"Other\",\"columns\":[{\"name\":\"x\",\"type\":\"string\"}]}");
@@ -45,7 +48,7 @@ class IdempotencyTest {
         + "{\"name\":\"a\",\"type\":\"string\"}]}";
     assertProblem(client.postJson("/v1/datasets", duplicateColumns), 422, "invalid_dataset");
 
-    assertThat(client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).status()).isEqualTo(201);
+    assertThat(client.postJson("/v1/datasets", ORDERS).status()).isEqualTo(201);
   }
 
   @Test
@@ -53,8 +56,8 @@ class IdempotencyTest {
     TestClient one = server.newAccountClient().withHeader("Idempotency-Key", "shared");
     TestClient two = server.newAccountClient().withHeader("Idempotency-Key", "shared");
 
-    String first = one.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
-    String second = two.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String first = one.postJson("/v1/datasets", ORDERS).json().get("id").asString();
+    String second = two.postJson("/v1/datasets", ORDERS).json().get("id").asString();
     assertThat(second).isNotEqualTo(first);
   }
 
@@ -62,8 +65,8 @@ class IdempotencyTest {
   void anOverlongKeyIsA400(RunningServer server) {
     HttpResult result = server.newAccountClient()
         .withHeader("Idempotency-Key", "k".repeat(256))
-        .postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+        .postJson("/v1/datasets", ORDERS);
     assertProblem(result, 400, "validation_failed");
-    BadInputTest.assertIssue(result.json(), "header", "/Idempotency-Key", "max_length");
+    assertIssue(result.json(), "header", "/Idempotency-Key", "max_length");
   }
 }

@@ -1,11 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertIssue;
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.fixtures.OrdersGenerator;
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -230,8 +231,8 @@ class IngestTest {
   record Dataset(TestClient client, String key, String baseUrl, String path) {
 
     static Dataset create(RunningServer server, String definition) {
-      String key = server.app().accounts().create("Ingest test", "test").apiKey();
-      TestClient client = new TestClient(server.baseUrl(), java.util.Map.of("X-API-Key", key));
+      String key = server.accounts().create("Ingest test", "test").apiKey();
+      TestClient client = server.clientWithKey(key);
       String id = client.postJson("/v1/datasets", definition).json().get("id").asString();
       return new Dataset(client, key, server.baseUrl(), "/v1/datasets/" + id);
     }

@@ -1,8 +1,10 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +15,7 @@ class InternalErrorTest {
   @Test
   void anUnexpectedFailureIsAGeneric500AndRollsBack(RunningServer server) {
     TestClient client = server.newAccountClient();
-    String id = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String id = client.postJson("/v1/datasets", ORDERS).json().get("id").asString();
     // break the dataset behind the service's back: its rows table disappears
     server.sql().execute("drop table dataset_rows.\"" + id.toLowerCase() + "\"");
 

@@ -1,9 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,14 +31,14 @@ class MarketplaceTest {
     TestClient alice = viaGateway(server, "alice-" + System.nanoTime(), "PRO");
     TestClient bob = viaGateway(server, "bob-" + System.nanoTime(), "pro");
 
-    HttpResult created = alice.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    HttpResult created = alice.postJson("/v1/datasets", ORDERS);
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().get("id").asString();
     assertThat(alice.get("/v1/datasets/" + id).status()).isEqualTo(200);
     assertProblem(bob.get("/v1/datasets/" + id), 404, "not_found");
     assertProblem(server.client().get("/v1/datasets/" + id), 404, "not_found");
-    String keyHolders = server.client().postJson("/v1/datasets", DatasetsApiTest.ORDERS)
+    String keyHolders = server.client().postJson("/v1/datasets", ORDERS)
         .json().get("id").asString();
     assertProblem(alice.get("/v1/datasets/" + keyHolders), 404, "not_found");
   }
@@ -64,9 +67,9 @@ class MarketplaceTest {
         .get("/v1/datasets");
 
     assertProblem(badUser, 400, "validation_failed");
-    BadInputTest.assertIssue(badUser.json(), "header", "/X-RapidAPI-User", "pattern");
+    assertIssue(badUser.json(), "header", "/X-RapidAPI-User", "pattern");
     assertProblem(noUser, 400, "validation_failed");
-    BadInputTest.assertIssue(noUser.json(), "header", "/X-RapidAPI-User", "required");
+    assertIssue(noUser.json(), "header", "/X-RapidAPI-User", "required");
   }
 
   @Test

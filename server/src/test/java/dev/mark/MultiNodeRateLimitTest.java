@@ -2,6 +2,7 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mark.support.Cluster;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
 import java.net.URI;
@@ -102,7 +103,7 @@ abstract class MultiNodeRateLimitTest {
   }
 
   private TestClient client(int node, String apiKey) {
-    return new TestClient(cluster.baseUrl(node), Map.of("X-API-Key", apiKey));
+    return cluster.client(node, apiKey);
   }
 
   private Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {

@@ -1,10 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
+import dev.mark.support.Cluster;
 import dev.mark.support.HttpResult;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -92,10 +94,7 @@ class MultiNodeSessionTest {
   }
 
   private static JsonNode signUp(int node, String email) {
-    HttpResult result = anonymous(node).postJson("/v1/auth/signup",
-        "{\"email\": \"" + email + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
-    assertThat(result.status()).as(result.body()).isEqualTo(201);
-    return result.json();
+    return Sessions.signedUp(Sessions.signUp(anonymous(node), email));
   }
 
   private static JsonNode login(int node, String email) {
@@ -115,6 +114,6 @@ class MultiNodeSessionTest {
   }
 
   private static TestClient anonymous(int node) {
-    return new TestClient(cluster.baseUrl(node), Map.of());
+    return cluster.anonymousClient(node);
   }
 }

@@ -3,6 +3,7 @@ package dev.mark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

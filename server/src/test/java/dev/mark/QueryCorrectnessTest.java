@@ -7,6 +7,7 @@ import dev.mark.fixtures.Order;
 import dev.mark.fixtures.OrdersGenerator;
 import dev.mark.fixtures.Reference;
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

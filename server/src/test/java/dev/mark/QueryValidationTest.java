@@ -1,15 +1,13 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertIssue;
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 
 import dev.mark.fixtures.OrdersGenerator;
-import dev.mark.platform.config.AppConfig;
-import dev.mark.support.HttpResult;
-import dev.mark.support.TestClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
+import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
+import dev.mark.support.TestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,12 +141,10 @@ class QueryValidationTest {
 
   @Test
   void aQueryOverTheTimeLimitIsStoppedWithA504() throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-timeout");
-    AppConfig config = AppConfig.fromEnvironment(Map.of(
-        "PORT", "0", "MARK_DATA_DIR", dataDir.toString(), "MARK_QUERY_TIMEOUT_MS", "1"));
-    try (App app = App.start(config)) {
-      TestClient slow = new TestClient("http://localhost:" + app.port(),
-          Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
+    try (RunningServer server = RunningServer.builder()
+        .environment(Map.of("MARK_QUERY_TIMEOUT_MS", "1"))
+        .start()) {
+      TestClient slow = server.client();
       String id = slow.postJson("/v1/datasets", OrdersGenerator.DATASET).json().get("id").asString();
       slow.send("POST", "/v1/datasets/" + id + "/rows", "text/csv",
           OrdersGenerator.csv(new OrdersGenerator(7).next(20_000)));
@@ -156,8 +152,6 @@ class QueryValidationTest {
           {"measures": [{"agg": "p90", "column": "revenue"}, {"agg": "count_distinct", "column": "category"}],
            "dimensions": ["customer_id", "region", "channel"]}""");
       assertProblem(result, 504, "query_timeout");
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 

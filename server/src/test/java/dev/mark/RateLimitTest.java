@@ -1,9 +1,11 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RateLimitTest {
 
   private static final String MISSING = "/v1/datasets/ds_01JC3XG8F2SK6Y8S3M7VVQPRTE";
+  private static final long DAY = 86_400;
 
   @Test
   void everyResponseOfARateLimitedOperationSaysWhatIsLeft(RunningServer server) {
@@ -26,9 +29,11 @@ class RateLimitTest {
     HttpResult second = client.get(MISSING);
 
     assertThat(first.status()).isEqualTo(200);
-    assertThat(first.header("RateLimit-Policy")).hasValue(
-        "\"burst\";q=3;w=60, \"sustained\";q=100;w=3600, \"monthly\";q=1000;w="
-            + first.header("RateLimit-Policy").orElseThrow().replaceAll(".*w=", ""));
+    String policy = first.header("RateLimit-Policy").orElseThrow();
+    assertThat(policy).startsWith("\"burst\";q=3;w=60, \"sustained\";q=100;w=3600, \"monthly\";q=1000;w=");
+    long monthSeconds = Long.parseLong(policy.substring(policy.lastIndexOf("w=") + 2));
+    assertThat(monthSeconds).as("the window of the monthly quota is a calendar month")
+        .isIn(28 * DAY, 29 * DAY, 30 * DAY, 31 * DAY);
     assertThat(first.header("RateLimit").orElseThrow()).startsWith("\"burst\";r=2;t=");
     assertThat(first.header("X-RateLimit-Limit")).hasValue("3");
     assertThat(first.header("X-RateLimit-Remaining")).hasValue("2");
@@ -57,8 +62,8 @@ class RateLimitTest {
   void anOperationChargesItsCostFromTheContract(RunningServer server) {
     TestClient client = server.newAccountClient("tiny");
 
-    HttpResult created = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
-    HttpResult refused = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    HttpResult created = client.postJson("/v1/datasets", ORDERS);
+    HttpResult refused = client.postJson("/v1/datasets", ORDERS);
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("X-RateLimit-Remaining")).as("createDataset costs 2").hasValue("1");
@@ -84,7 +89,7 @@ class RateLimitTest {
   @Test
   void aServerErrorDoesNotCount(RunningServer server) {
     TestClient client = server.newAccountClient("tiny");
-    String id = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String id = client.postJson("/v1/datasets", ORDERS).json().get("id").asString();
     server.sql().execute("drop table dataset_rows.\"" + id.toLowerCase() + "\"");
 
     HttpResult failed = client.delete("/v1/datasets/" + id);
@@ -99,9 +104,10 @@ class RateLimitTest {
   void keysAreLimitedSeparately(RunningServer server) {
     TestClient spender = server.newAccountClient("tiny");
     TestClient other = server.newAccountClient("tiny");
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       spender.get("/v1/datasets");
     }
+    assertProblem(spender.get("/v1/datasets"), 429, "rate_limited");
 
     assertThat(other.get("/v1/datasets").header("X-RateLimit-Remaining")).hasValue("2");
   }

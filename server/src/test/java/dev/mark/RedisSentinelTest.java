@@ -3,15 +3,14 @@ package dev.mark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RedisBackend;
 import dev.mark.support.RedisServer;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +28,15 @@ class RedisSentinelTest {
   @Test
   void whenTheMasterDiesCallsAreAdmittedAgainThroughThePromotedReplicaWithTheLimitsKept()
       throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-redis-sentinel");
     try (RedisServer master = RedisServer.start();
         RedisServer replica = RedisServer.startReplicaOf(master);
         RedisServer sentinel = RedisServer.startSentinel(master, MASTER_NAME)) {
       // a sentinel learns of replicas from the master's INFO; without one it cannot fail over
       await("the sentinel knows the replica", () -> knowsAReplica(sentinel));
-      try (App app = App.start(RedisRateLimitTest.redisApp(dataDir,
-          "redis-sentinel://127.0.0.1:" + sentinel.port() + "#" + MASTER_NAME))) {
-        String base = "http://localhost:" + app.port();
-        TestClient client = new TestClient(base,
-            Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
+      try (RunningServer server = RunningServer.builder()
+          .environment(RedisBackend.at("redis-sentinel://127.0.0.1:" + sentinel.port() + "#" + MASTER_NAME))
+          .start()) {
+        TestClient client = server.client();
         HttpResult before = client.get("/v1/datasets");
         assertThat(before.status()).isEqualTo(200);
         assertThat(before.header("RateLimit")).isPresent();
@@ -62,31 +59,25 @@ class RedisSentinelTest {
         assertThat(after.status()).as("admitted through the promoted replica").isEqualTo(200);
         assertThat(after.header("RateLimit")).isPresent();
         assertThat(masterPort(sentinel)).as("the replica was promoted").isEqualTo(replica.port());
-        TestClient tiny = new TestClient(base, Map.of("X-API-Key",
-            app.accounts().create("Tiny account", "test", "tiny").apiKey()));
+        TestClient tiny = server.newAccountClient("tiny");
         for (int i = 0; i < 3; i++) {
           assertThat(tiny.get("/v1/datasets").status()).isEqualTo(200);
         }
         HttpResult limited = tiny.get("/v1/datasets");
         assertThat(limited.status()).as("the burst of 3 holds on the new master").isEqualTo(429);
         assertThat(limited.json().get("code").asString()).isEqualTo("rate_limited");
-        assertThat(new TestClient(base, Map.of()).get("/readyz").status()).isEqualTo(200);
+        assertThat(server.anonymousClient().get("/readyz").status()).isEqualTo(200);
       }
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 
   @Test
   void aMasterNameTheSentinelsDoNotKnowStopsTheStartNamingTheVariable() throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-redis-sentinel-unknown");
     try (RedisServer master = RedisServer.start();
         RedisServer sentinel = RedisServer.startSentinel(master, MASTER_NAME)) {
-      RedisRateLimitTest.assertStartRefused(RedisRateLimitTest.redisApp(dataDir,
-              "redis-sentinel://:s3cret@127.0.0.1:" + sentinel.port() + "#othermaster"),
+      RedisBackend.assertStartRefused(
+          "redis-sentinel://:s3cret@127.0.0.1:" + sentinel.port() + "#othermaster",
           "redis-sentinel://127.0.0.1:" + sentinel.port() + "#othermaster", "s3cret");
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 

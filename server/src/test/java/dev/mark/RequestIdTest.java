@@ -2,6 +2,7 @@ package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mark.support.RunningServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

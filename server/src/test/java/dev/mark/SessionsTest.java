@@ -1,9 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +34,7 @@ class SessionsTest {
     assertThat(me.json().get("environment").asString()).isEqualTo("test");
     assertThat(me.header("RateLimit-Policy")).isPresent();
 
-    HttpResult created = user.postJson("/v1/datasets", DatasetsApiTest.ORDERS);
+    HttpResult created = user.postJson("/v1/datasets", ORDERS);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String path = "/v1/datasets/" + created.json().get("id").asString();
     assertThat(user.get(path).status()).isEqualTo(200);

@@ -9,15 +9,16 @@ import ch.qos.logback.classic.Level;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.mark.db.tables.records.SigningKeysRecord;
-import dev.mark.platform.config.AppConfig;
 import dev.mark.platform.config.ConfigException;
 import dev.mark.platform.security.Hkdf;
 import dev.mark.support.HttpResult;
 import dev.mark.support.LogCapture;
+import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
+import dev.mark.support.TempDirs;
 import dev.mark.support.TestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
@@ -57,12 +58,12 @@ class SigningKeyWrapTest {
   private static EmbeddedPostgres postgres;
   private static int databases;
 
-  private final List<App> nodes = new ArrayList<>();
+  private final List<RunningServer> nodes = new ArrayList<>();
   private String databaseUrl;
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    dir = Files.createTempDirectory("mark-key-wrap");
+    dir = TempDirs.create("mark-key-wrap");
     postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dir.resolve("postgres"))
         .setCleanDataDirectory(true)
@@ -74,7 +75,7 @@ class SigningKeyWrapTest {
     if (postgres != null) {
       postgres.close();
     }
-    RunningServer.deleteRecursively(dir);
+    TempDirs.delete(dir);
   }
 
   @BeforeEach
@@ -89,7 +90,7 @@ class SigningKeyWrapTest {
 
   @AfterEach
   void stopNodes() {
-    nodes.forEach(App::close);
+    nodes.forEach(RunningServer::close);
   }
 
   @Test
@@ -211,17 +212,17 @@ class SigningKeyWrapTest {
   }
 
   private App node(Optional<String> secret) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "DATABASE_URL", databaseUrl, "PORT", "0", "MARK_DATA_DIR", dir.toString()));
+    Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", databaseUrl));
     secret.ifPresent(value -> env.put("MARK_SIGNING_KEY_SECRET", value));
-    App app = App.start(AppConfig.fromEnvironment(env));
-    nodes.add(app);
-    return app;
+    RunningServer node = RunningServer.builder().environment(env).start();
+    nodes.add(node);
+    return node.app();
   }
 
   private void stop(App node) {
-    nodes.remove(node);
-    node.close();
+    RunningServer server = nodes.stream().filter(n -> n.app() == node).findFirst().orElseThrow();
+    nodes.remove(server);
+    server.close();
   }
 
   /**
@@ -264,10 +265,8 @@ class SigningKeyWrapTest {
 
   /** Signs a new user up on {@code node}; answers the session's access token. */
   private static String newSession(App node) {
-    HttpResult result = client(node).postJson("/v1/auth/signup", "{\"email\": \""
-        + Sessions.newEmail() + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
-    assertThat(result.status()).as(result.body()).isEqualTo(201);
-    return result.json().get("access_token").asString();
+    return Sessions.signedUp(Sessions.signUp(client(node), Sessions.newEmail()))
+        .get("access_token").asString();
   }
 
   private static HttpResult me(App node, String accessToken) {

@@ -1,9 +1,12 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertIssue;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.support.HttpResult;
+import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +45,7 @@ class UsageApiTest {
   @Test
   void aServerErrorIsCountedButNotCharged(RunningServer server) {
     TestClient client = server.newAccountClient();
-    String id = client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).json().get("id").asString();
+    String id = client.postJson("/v1/datasets", ORDERS).json().get("id").asString();
     server.sql().execute("drop table dataset_rows.\"" + id.toLowerCase() + "\"");
     assertThat(client.delete("/v1/datasets/" + id).status()).isEqualTo(500);
     server.app().flushBuffers();
@@ -64,10 +67,10 @@ class UsageApiTest {
     HttpResult badGranularity = client.get("/v1/usage?granularity=week");
 
     assertProblem(backwards, 422, "invalid_range");
-    BadInputTest.assertIssue(backwards.json(), "query", "/to", "not_after_from");
+    assertIssue(backwards.json(), "query", "/to", "not_after_from");
     assertProblem(tooLong, 422, "invalid_range");
     assertProblem(badGranularity, 400, "validation_failed");
-    BadInputTest.assertIssue(badGranularity.json(), "query", "/granularity", "enum");
+    assertIssue(badGranularity.json(), "query", "/granularity", "enum");
   }
 
   private static JsonNode totals(JsonNode usage) {

@@ -1,14 +1,14 @@
 package dev.mark;
 
-import static dev.mark.BadInputTest.assertProblem;
+import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.platform.config.AppConfig;
 import dev.mark.support.HttpResult;
 import dev.mark.support.MovableClock;
+import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
 import dev.mark.support.TestClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,17 +51,11 @@ class VerifiedTokenCacheTest {
 
   @Test
   void aRememberedTokenStopsWorkingAtItsExpiry() throws Exception {
-    Path dataDir = Files.createTempDirectory("mark-token-expiry");
     MovableClock clock = new MovableClock();
-    AppConfig config = AppConfig.fromEnvironment(
-        Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString()));
-    Duration ttl = config.auth().accessTokenTtl();
-    try (App app = App.start(config, clock)) {
-      String baseUrl = "http://localhost:" + app.port();
-      HttpResult signup = new TestClient(baseUrl, Map.of()).postJson("/v1/auth/signup",
-          "{\"email\": \"" + Sessions.newEmail() + "\", \"password\": \"" + Sessions.PASSWORD + "\"}");
-      assertThat(signup.status()).as(signup.body()).isEqualTo(201);
-      String token = signup.json().get("access_token").asString();
+    Duration ttl = AppConfig.fromEnvironment(Map.of()).auth().accessTokenTtl();
+    try (RunningServer server = RunningServer.builder().clock(clock).start()) {
+      String baseUrl = server.baseUrl();
+      String token = Sessions.signUp(server).get("access_token").asString();
       assertAccepted(baseUrl, token);
 
       clock.advance(ttl.minusMinutes(1));
@@ -69,8 +63,6 @@ class VerifiedTokenCacheTest {
 
       clock.advance(Duration.ofMinutes(1).plusSeconds(1));
       assertRefused(baseUrl, token);
-    } finally {
-      RunningServer.deleteRecursively(dataDir);
     }
   }
 

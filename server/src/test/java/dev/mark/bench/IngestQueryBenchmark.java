@@ -1,7 +1,7 @@
 package dev.mark.bench;
 
 import dev.mark.App;
-import dev.mark.BenchAccess;
+import dev.mark.AppAccess;
 import dev.mark.fixtures.Order;
 import dev.mark.fixtures.OrdersGenerator;
 import dev.mark.platform.config.AppConfig;
@@ -55,7 +55,7 @@ public final class IngestQueryBenchmark {
       csvBodies.add(OrdersGenerator.csv(batch).getBytes(StandardCharsets.UTF_8));
     }
     try (App app = App.start(config)) {
-      DataSource database = BenchAccess.dataSource(app);
+      DataSource database = AppAccess.dataSource(app);
       TestClient client = new TestClient("http://localhost:" + app.port(),
           Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
 

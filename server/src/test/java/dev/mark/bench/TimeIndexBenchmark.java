@@ -1,7 +1,7 @@
 package dev.mark.bench;
 
 import dev.mark.App;
-import dev.mark.BenchAccess;
+import dev.mark.AppAccess;
 import dev.mark.fixtures.Order;
 import dev.mark.fixtures.OrdersGenerator;
 import dev.mark.platform.config.AppConfig;
@@ -41,7 +41,7 @@ public final class TimeIndexBenchmark {
                          "from": "2026-05-04T00:00:00Z", "to": "2026-05-11T00:00:00Z"}}""";
     try (App app = App.start(AppConfig.fromEnvironment(
         Map.of("PORT", "0", "MARK_DATA_DIR", dataDir.toString())))) {
-      DataSource database = BenchAccess.dataSource(app);
+      DataSource database = AppAccess.dataSource(app);
       TestClient client = new TestClient("http://localhost:" + app.port(),
           Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));
       System.out.printf("%-10s %-8s %14s %16s%n", "arrival", "index", "ingest rows/s", "week query ms");

@@ -20,18 +20,28 @@ class InFlightRequestsTest {
         throw new IllegalStateException(e);
       }
     });
-    Thread.sleep(100);
-    assertThat(drained).isNotDone();
+    awaitDraining(inFlight);
     assertThat(inFlight.enter()).as("no new request once draining").isFalse();
+    assertThat(drained).as("waits for the request in flight").isNotDone();
 
     inFlight.leave();
     assertThat(drained.get(5, TimeUnit.SECONDS)).isTrue();
   }
 
+  /** Waits until {@code drain} has begun: the first call it refuses (admitted ones are let go). */
+  private static void awaitDraining(InFlightRequests inFlight) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (inFlight.enter()) {
+      inFlight.leave();
+      assertThat(System.nanoTime()).as("draining begins within 10 s").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+
   @Test
   void drainingGivesUpAfterItsTimeout() throws Exception {
     InFlightRequests inFlight = new InFlightRequests();
-    inFlight.enter();
+    assertThat(inFlight.enter()).isTrue();
     assertThat(inFlight.drain(50)).isFalse();
   }
 }

@@ -3,7 +3,7 @@ package dev.mark.platform.ratelimit;
 import static dev.mark.db.Tables.RATE_LIMIT_BUCKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mark.RunningServer;
+import dev.mark.support.RunningServer;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;

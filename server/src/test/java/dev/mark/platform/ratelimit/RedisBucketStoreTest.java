@@ -1,10 +1,13 @@
 package dev.mark.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
+import dev.mark.support.LogCapture;
 import dev.mark.support.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -154,10 +157,16 @@ class RedisBucketStoreTest {
   }
 
   @Test
-  void aRefundThatMeetsAnOutageIsLostQuietly() {
+  void aRefundThatMeetsAnOutageIsLostWithOneWarningInsteadOfFailingTheCall() {
     Admission admitted = limiter(store).admit("key_a", plan(5), 1);
     redis.stop();
 
-    admitted.refund();
+    try (LogCapture logs = new LogCapture()) {
+      assertThatCode(admitted::refund).doesNotThrowAnyException();
+
+      assertThat(logs.messages(Level.WARN))
+          .filteredOn(line -> line.startsWith("1 units charged to a call that failed were not given back"))
+          .hasSize(1);
+    }
   }
 }

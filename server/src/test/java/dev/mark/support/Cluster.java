@@ -1,4 +1,4 @@
-package dev.mark;
+package dev.mark.support;
 
 import dev.mark.accounts.AccountService;
 import dev.mark.keys.ApiKeyService;
@@ -9,11 +9,11 @@ import dev.mark.platform.db.Transactions;
 import dev.mark.platform.json.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * across nodes. The test's own connection migrates the database before any node starts, and
  * makes accounts and keys directly.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
   private final Path dir;
   private final EmbeddedPostgres postgres;
@@ -41,9 +41,12 @@ final class Cluster implements AutoCloseable {
         PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
   }
 
-  /** Starts {@code size} nodes with {@code env} added to their environment, and waits for them. */
-  static Cluster start(int size, Map<String, String> env) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("mark-cluster");
+  /**
+   * Starts {@code size} nodes with {@code env} added to their settings (the shared database and
+   * the test plans), and waits until each is ready.
+   */
+  public static Cluster start(int size, Map<String, String> env) throws IOException, InterruptedException {
+    Path dir = TempDirs.create("mark-cluster");
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(dir.resolve("postgres"))
         .setCleanDataDirectory(true)
@@ -54,8 +57,14 @@ final class Cluster implements AutoCloseable {
       cluster = new Cluster(dir, postgres, Database.start(new DatabaseConfig(
           Optional.of(new DatabaseConfig.External(jdbcUrl, "postgres", ""))), dir,
           new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+      Map<String, String> nodeEnv = new HashMap<>(Map.of(
+          "DATABASE_URL", jdbcUrl,
+          "MARK_DB_USER", "postgres",
+          "MARK_DB_PASSWORD", "",
+          "MARK_PLANS_FILE", RunningServer.testPlans().toString()));
+      nodeEnv.putAll(env);
       for (int i = 0; i < size; i++) {
-        cluster.nodes.add(ServerProcess.start(jdbcUrl, dir.resolve("node" + i), env));
+        cluster.nodes.add(ServerProcess.start(dir.resolve("node" + i), nodeEnv));
       }
       for (ServerProcess node : cluster.nodes) {
         node.awaitReady();
@@ -66,23 +75,33 @@ final class Cluster implements AutoCloseable {
         cluster.close();
       } else {
         postgres.close();
-        RunningServer.deleteRecursively(dir);
+        TempDirs.delete(dir);
       }
       throw e;
     }
   }
 
   /** The base URL of node {@code index}. */
-  String baseUrl(int index) {
+  public String baseUrl(int index) {
     return nodes.get(index).baseUrl();
   }
 
-  int size() {
+  /** A client of node {@code index} calling with {@code apiKey}. */
+  public TestClient client(int index, String apiKey) {
+    return anonymousClient(index).withHeader("X-API-Key", apiKey);
+  }
+
+  /** A client of node {@code index} that sends no credentials. */
+  public TestClient anonymousClient(int index) {
+    return new TestClient(baseUrl(index), Map.of());
+  }
+
+  public int size() {
     return nodes.size();
   }
 
   /** Makes accounts and keys in the shared database. */
-  AccountService accounts() {
+  public AccountService accounts() {
     return accounts;
   }
 
@@ -95,6 +114,6 @@ final class Cluster implements AutoCloseable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    RunningServer.deleteRecursively(dir);
+    TempDirs.delete(dir);
   }
 }

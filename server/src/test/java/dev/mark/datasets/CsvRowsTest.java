@@ -1,0 +1,187 @@
+package dev.mark.datasets;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.Unprocessable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CSV bodies (RFC 4180) read into COPY text: the header, quoting, line endings and byte order
+ * mark, and each way a body can fail to fit the dataset, reported with its pointer and CSV line.
+ */
+class CsvRowsTest {
+
+  private static final List<ColumnSpec> COLUMNS = List.of(
+      new ColumnSpec("name", ValueType.STRING, false),
+      new ColumnSpec("qty", ValueType.INTEGER, false),
+      new ColumnSpec("on", ValueType.DATE, false));
+
+  private final StringBuilder copied = new StringBuilder();
+
+  @Test
+  void eachRowBecomesOneLineOfCopyTextInTheDatasetsColumnOrder() {
+    int rows = copy("name,qty,on\nPens,3,2026-11-22\nInk,12,2026-11-23\n");
+
+    assertThat(rows).isEqualTo(2);
+    assertThat(copied).hasToString("Pens\t3\t2026-11-22\nInk\t12\t2026-11-23\n");
+  }
+
+  @Test
+  void theHeaderMayNameTheColumnsInAnyOrderAndLeaveSomeOut() {
+    copy("on,name\n2026-11-22,Pens\n");
+
+    assertThat(copied).hasToString("Pens\t\\N\t2026-11-22\n");
+  }
+
+  @Test
+  void spacesAroundHeaderNamesAreIgnored() {
+    copy(" name , qty\nPens,3\n");
+
+    assertThat(copied).hasToString("Pens\t3\t\\N\n");
+  }
+
+  @Test
+  void anEmptyFieldQuotedOrNotIsNull() {
+    copy("name,qty\n,\n\"\",\"\"\n");
+
+    assertThat(copied).hasToString("\\N\t\\N\t\\N\n\\N\t\\N\t\\N\n");
+  }
+
+  @Test
+  void aQuotedFieldKeepsItsCommasDoubledQuotesAndLineBreaks() {
+    copy("name,qty\n\"Pens, \"\"blue\"\"\nand red\",3\n");
+
+    assertThat(copied).hasToString("Pens, \"blue\"\\nand red\t3\t\\N\n");
+  }
+
+  @Test
+  void crlfLineEndingsReadLikeLf() {
+    copy("name,qty\r\nPens,3\r\nInk,4\r\n");
+
+    assertThat(copied).hasToString("Pens\t3\t\\N\nInk\t4\t\\N\n");
+  }
+
+  @Test
+  void aCarriageReturnInsideQuotesIsKeptEscaped() {
+    copy("name\r\n\"a\rb\"\r\n");
+
+    assertThat(copied).hasToString("a\\rb\t\\N\t\\N\n");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstName() {
+    copy("\uFEFFname,qty\nPens,3\n");
+
+    assertThat(copied).hasToString("Pens\t3\t\\N\n");
+  }
+
+  @Test
+  void blankLinesAreSkippedAndALastLineWithoutANewlineIsARow() {
+    copy("name,qty\n\nPens,3\n\nInk,4");
+
+    assertThat(copied).hasToString("Pens\t3\t\\N\nInk\t4\t\\N\n");
+  }
+
+  @Test
+  void aHeaderWithNoRowsAddsNothing() {
+    assertThat(copy("name,qty\n")).isZero();
+    assertThat(copied).isEmpty();
+  }
+
+  @Test
+  void anEmptyBodyHasNoHeaderRow() {
+    assertThat(refused("")).singleElement().satisfies(issue -> assertIssue(issue, "/header", "required"));
+  }
+
+  @Test
+  void everyHeaderProblemIsReportedAtOnce() {
+    List<ColumnSpec> columns = List.of(
+        new ColumnSpec("name", ValueType.STRING, true),
+        new ColumnSpec("qty", ValueType.INTEGER, false));
+
+    assertThatThrownBy(() -> CsvRows.copy(columns, "qty,colour,qty\n1,red,2\n".getBytes(UTF_8), 10, copied::append))
+        .isInstanceOfSatisfying(Unprocessable.class, e -> assertThat(e.issues()).satisfiesExactlyInAnyOrder(
+            issue -> assertIssue(issue, "/header/1", "unknown_column"),
+            issue -> assertIssue(issue, "/header/2", "duplicate"),
+            issue -> assertIssue(issue, "/header", "required")));
+    assertThat(copied).isEmpty();
+  }
+
+  @Test
+  void aRowWithMoreOrFewerFieldsThanTheHeaderIsRefusedWithItsCsvLine() {
+    List<FieldIssue> issues = refused("name,qty\nPens,3\nInk\nPaper,1,extra\n");
+
+    assertThat(issues).satisfiesExactly(
+        issue -> {
+          assertIssue(issue, "/rows/1", "field_count");
+          assertThat(issue.message()).isEqualTo("has 1 fields, the header 2 (CSV line 3)");
+        },
+        issue -> {
+          assertIssue(issue, "/rows/2", "field_count");
+          assertThat(issue.message()).contains("CSV line 4");
+        });
+  }
+
+  @Test
+  void anInvalidValueIsNamedByRowAndColumnWithTheLineItStartsOnCountingQuotedLineBreaks() {
+    List<FieldIssue> issues = refused("name,qty\n\"two\nlines\",1\nPens,three\n");
+
+    assertThat(issues).singleElement().satisfies(issue -> {
+      assertIssue(issue, "/rows/1/qty", "type");
+      assertThat(issue.message()).endsWith("(CSV line 4)");
+    });
+  }
+
+  @Test
+  void aNulCharacterInAFieldIsRefused() {
+    assertThat(refused("name\na\0b\n")).singleElement()
+        .satisfies(issue -> assertIssue(issue, "/rows/0/name", "invalid_character"));
+  }
+
+  @Test
+  void aMissingRequiredValueIsRefused() {
+    List<ColumnSpec> columns = List.of(new ColumnSpec("name", ValueType.STRING, true));
+
+    assertThatThrownBy(() -> CsvRows.copy(columns, "name\nPens\n\"\"\n".getBytes(UTF_8), 10, copied::append))
+        .isInstanceOfSatisfying(Unprocessable.class, e -> assertThat(e.issues()).singleElement()
+            .satisfies(issue -> assertIssue(issue, "/rows/1/name", "required")));
+  }
+
+  @Test
+  void noRowIsCopiedWhenAnyRowIsInvalid() {
+    refused("name,qty\nPens,3\nInk,x\nPaper,5\n");
+
+    assertThat(copied).isEmpty();
+  }
+
+  @Test
+  void oneRowMoreThanTheLimitIsTooLarge() {
+    assertThat(CsvRows.copy(COLUMNS, "name\na\nb\n".getBytes(UTF_8), 2, copied::append)).isEqualTo(2);
+    assertThatThrownBy(() -> CsvRows.copy(COLUMNS, "name\na\nb\nc\n".getBytes(UTF_8), 2, copied::append))
+        .isInstanceOf(PayloadTooLarge.class)
+        .hasMessage("One request may add at most 2 rows.");
+  }
+
+  private int copy(String csv) {
+    return CsvRows.copy(COLUMNS, csv.getBytes(UTF_8), 100, copied::append);
+  }
+
+  private List<FieldIssue> refused(String csv) {
+    Unprocessable refusal = (Unprocessable) catchThrowable(() -> copy(csv));
+    assertThat(refusal).as("refused: " + csv).isNotNull();
+    return refusal.issues();
+  }
+
+  private static void assertIssue(FieldIssue issue, String pointer, String code) {
+    assertThat(issue.location()).isEqualTo(FieldIssue.Location.BODY);
+    assertThat(issue.pointer()).isEqualTo(pointer);
+    assertThat(issue.code()).isEqualTo(code);
+    assertThat(issue.message()).isNotBlank();
+  }
+}
