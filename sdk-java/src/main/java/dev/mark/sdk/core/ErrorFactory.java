@@ -31,6 +31,9 @@ final class ErrorFactory {
         status, problem.getCode(), problem.getDetail(), requestId, errors, headers, body);
     String summary = problem.getDetail() != null ? problem.getDetail()
         : problem.getTitle() != null ? problem.getTitle() : body;
+    if (!errors.isEmpty() && summary.endsWith(".")) {
+      summary = summary.substring(0, summary.length() - 1); // the field errors follow
+    }
     String message = status + " " + (problem.getCode() == null ? "error" : problem.getCode()) + ": " + summary
         + describe(errors);
     if (status == 400 || status == 422) {

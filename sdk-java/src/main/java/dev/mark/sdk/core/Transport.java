@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,11 +206,18 @@ final class Transport {
     return builder.method(endpoint.method, publisher).build();
   }
 
+  /** RFC 3339 for a time, with its seconds (toString() drops zero seconds, which the contract refuses). */
+  private static String queryValue(Object value) {
+    return value instanceof OffsetDateTime
+        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value)
+        : String.valueOf(value);
+  }
+
   private URI uri(String path, Map<String, Object> query) {
     StringJoiner params = new StringJoiner("&", "?", "").setEmptyValue("");
     query.forEach((name, value) -> {
       if (value != null) {
-        params.add(name + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        params.add(name + "=" + URLEncoder.encode(queryValue(value), StandardCharsets.UTF_8));
       }
     });
     return URI.create(config.baseUri + path + params);

@@ -133,6 +133,14 @@ class ResourcesTest {
   }
 
   @Test
+  void aTimeInTheQueryKeepsItsSeconds() {
+    ScriptedExchange exchange = ScriptedExchange.of(json(200, "{\"granularity\":\"day\",\"from\":\"2026-11-01T00:00:00Z\","
+        + "\"to\":\"2026-11-02T00:00:00Z\",\"data\":[],\"quota\":null}"));
+    over(exchange).usage().get(java.time.OffsetDateTime.parse("2026-11-01T00:00Z"), null, "day");
+    assertThat(exchange.requests.get(0).uri().getQuery()).isEqualTo("from=2026-11-01T00:00:00Z&granularity=day");
+  }
+
+  @Test
   void theDeprecatedRetrieveIsGet() {
     ScriptedExchange exchange = ScriptedExchange.of(json(200, INGESTED.substring(INGESTED.indexOf("{\"id\""), INGESTED.length() - 1)));
     @SuppressWarnings("deprecation")
