@@ -19,9 +19,14 @@ import java.util.function.Function;
  * The Mark API client. Build one with {@link #builder()} and share it: it is immutable and
  * thread-safe; {@link #newBuilder()} derives a changed copy.
  *
+ * <p>Its resources ({@link #datasets()}, {@link #rows()}, {@link #apiKeys()}…) and their methods
+ * are generated from the contract into {@link MarkClientBase}: a new operation or tag in
+ * {@code openapi.yaml} reaches this class with no edit here.
+ *
  * <p>Every call retries network errors, timeouts, 408, 429, 500, 502, 503 and 504 (up to
- * {@code maxRetries}, with backoff and jitter, honouring Retry-After), sends each POST's
- * attempts with one Idempotency-Key, and throws an unchecked {@link MarkException} subclass for
+ * {@code maxRetries}, with backoff and jitter, honouring Retry-After), sends the attempts of an
+ * operation that takes an Idempotency-Key with one key (other POSTs are sent once), sends public
+ * operations without credentials, and throws an unchecked {@link MarkException} subclass for
  * anything else that is not a success. A client with a user's refresh token refreshes the
  * session when a call finds the access token expired, and sends that call again; it shares the
  * session, renewals included, with the clients {@link #newBuilder()} derives, unless they are
