@@ -11,8 +11,10 @@ import java.util.function.DoubleSupplier;
 /** The settled configuration of a client, checked once, as {@link Transport} uses it. */
 final class ClientConfig {
   final URI baseUri;
-  /** API key, User-Agent and default headers, already merged; the bearer token is the session's. */
+  /** User-Agent and default headers, already merged, sent with every call. */
   final Map<String, String> headers;
+  /** The API key's header, sent with the calls that take credentials; the bearer token is the session's. */
+  final Map<String, String> credentials;
   /** Whether an API key, a bearer token or a refresh token was configured. */
   final boolean authenticated;
   /** The user's session: the bearer token to send, and the refresh token that renews it. */
@@ -26,11 +28,12 @@ final class ClientConfig {
   final DoubleSupplier random;
   final ObjectMapper mapper;
 
-  ClientConfig(URI baseUri, Map<String, String> headers, boolean authenticated, SessionTokens session,
+  ClientConfig(URI baseUri, Map<String, String> headers, Map<String, String> credentials, boolean authenticated, SessionTokens session,
       Consumer<Session> onSession, Duration timeout, int maxRetries, Exchange exchange, Sleeper sleeper,
       DoubleSupplier random, ObjectMapper mapper) {
     this.baseUri = baseUri;
     this.headers = Map.copyOf(headers);
+    this.credentials = Map.copyOf(credentials);
     this.authenticated = authenticated;
     this.session = session;
     this.onSession = onSession;

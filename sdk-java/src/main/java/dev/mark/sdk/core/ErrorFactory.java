@@ -7,6 +7,7 @@ import dev.mark.sdk.model.Problem;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The one place that turns an error response into a {@link MarkException}: the subclass by
@@ -14,6 +15,9 @@ import java.util.List;
  * proxy's HTML page) is kept as text, with the request ID from the header.
  */
 final class ErrorFactory {
+  /** The server lists up to 100 errors; the message names the first few, errors() has them all. */
+  private static final int MAX_ERRORS_IN_MESSAGE = 10;
+
   private ErrorFactory() {}
 
   static MarkException fromResponse(ObjectMapper mapper, int status, HttpHeaders headers, byte[] bytes) {
@@ -27,7 +31,11 @@ final class ErrorFactory {
         status, problem.getCode(), problem.getDetail(), requestId, errors, headers, body);
     String summary = problem.getDetail() != null ? problem.getDetail()
         : problem.getTitle() != null ? problem.getTitle() : body;
-    String message = status + " " + (problem.getCode() == null ? "error" : problem.getCode()) + ": " + summary;
+    if (!errors.isEmpty() && summary.endsWith(".")) {
+      summary = summary.substring(0, summary.length() - 1); // the field errors follow
+    }
+    String message = status + " " + (problem.getCode() == null ? "error" : problem.getCode()) + ": " + summary
+        + describe(errors);
     if (status == 400 || status == 422) {
       return new ValidationException(message, parts, null);
     } else if (status == 401) {
@@ -44,6 +52,24 @@ final class ErrorFactory {
       return new InternalServerException(message, parts, null);
     }
     return new MarkException(message, parts, null);
+  }
+
+  /**
+   * Each invalid part by pointer, code and message, so that a stack trace alone says what was
+   * wrong: {@code ": /filters/0/or (min_items) must have at least 2 items; …"}.
+   */
+  static String describe(List<FieldError> errors) {
+    if (errors.isEmpty()) {
+      return "";
+    }
+    StringJoiner parts = new StringJoiner("; ", ": ", "");
+    errors.stream().limit(MAX_ERRORS_IN_MESSAGE).forEach(error -> parts.add(
+        (error.getPointer() == null ? "" : error.getPointer() + " ")
+            + "(" + error.getCode() + ") " + error.getMessage()));
+    if (errors.size() > MAX_ERRORS_IN_MESSAGE) {
+      parts.add("and " + (errors.size() - MAX_ERRORS_IN_MESSAGE) + " more in errors()");
+    }
+    return parts.toString();
   }
 
   private static Problem parse(ObjectMapper mapper, String body) {

@@ -1,5 +1,6 @@
 package dev.mark.sdk.core;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mark.sdk.client.ApiClient;
 import dev.mark.sdk.model.Session;
@@ -18,32 +19,30 @@ import java.util.function.Function;
  * The Mark API client. Build one with {@link #builder()} and share it: it is immutable and
  * thread-safe; {@link #newBuilder()} derives a changed copy.
  *
+ * <p>Its resources ({@link #datasets()}, {@link #rows()}, {@link #apiKeys()}…) and their methods
+ * are generated from the contract into {@link MarkClientBase}: a new operation or tag in
+ * {@code openapi.yaml} reaches this class with no edit here.
+ *
  * <p>Every call retries network errors, timeouts, 408, 429, 500, 502, 503 and 504 (up to
- * {@code maxRetries}, with backoff and jitter, honouring Retry-After), sends each POST's
- * attempts with one Idempotency-Key, and throws an unchecked {@link MarkException} subclass for
+ * {@code maxRetries}, with backoff and jitter, honouring Retry-After), sends the attempts of an
+ * operation that takes an Idempotency-Key with one key (other POSTs are sent once), sends public
+ * operations without credentials, and throws an unchecked {@link MarkException} subclass for
  * anything else that is not a success. A client with a user's refresh token refreshes the
  * session when a call finds the access token expired, and sends that call again; it shares the
  * session, renewals included, with the clients {@link #newBuilder()} derives, unless they are
  * given other credentials.
  */
-public final class MarkClient {
+public final class MarkClient extends MarkClientBase {
   static final String DEFAULT_BASE_URL = "https://api.mark.dev";
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   static final int DEFAULT_MAX_RETRIES = 2;
 
   private final Builder options;
-  private final Datasets datasets;
-  private final Rows rows;
-  private final Analytics analytics;
-  private final Auth auth;
 
+  // the resources (datasets(), rows(), apiKeys()…) are MarkClientBase's, generated from the contract
   private MarkClient(Builder options, ClientConfig config) {
+    super(config);
     this.options = options;
-    Transport transport = new Transport(config);
-    this.datasets = new Datasets(transport);
-    this.rows = new Rows(transport);
-    this.analytics = new Analytics(transport);
-    this.auth = new Auth(transport);
   }
 
   public static Builder builder() {
@@ -53,23 +52,6 @@ public final class MarkClient {
   /** A builder holding this client's options, to derive a changed client; this one is unchanged. */
   public Builder newBuilder() {
     return new Builder(options);
-  }
-
-  public Datasets datasets() {
-    return datasets;
-  }
-
-  public Rows rows() {
-    return rows;
-  }
-
-  public Analytics analytics() {
-    return analytics;
-  }
-
-  /** Sign-up, log-in and the session of a person using Mark (rather than an API key). */
-  public Auth auth() {
-    return auth;
   }
 
   /**
@@ -239,9 +221,8 @@ public final class MarkClient {
       String url = baseUrl != null ? baseUrl : environmentVariables.apply("MARK_BASE_URL");
       Map<String, String> all = new LinkedHashMap<>(headers);
       all.put("User-Agent", "mark-sdk-java/" + SdkVersion.VALUE + " java/" + System.getProperty("java.version"));
-      if (!isBlank(key)) {
-        all.put("X-API-Key", key);
-      }
+      // sent with the operations that take credentials only, never with public ones
+      Map<String, String> credentials = isBlank(key) ? Map.of() : Map.of("X-API-Key", key);
       if (environment != null) {
         all.put("Mark-Environment", environment.value());
       }
@@ -252,7 +233,7 @@ public final class MarkClient {
       SessionTokens tokens = session != null ? session
           : new SessionTokens(blankToNull(bearerToken), isBlank(key) ? blankToNull(refreshToken) : null);
       ClientConfig config = new ClientConfig(
-          ClientConfig.checkBaseUrl(isBlank(url) ? DEFAULT_BASE_URL : url.trim()), all,
+          ClientConfig.checkBaseUrl(isBlank(url) ? DEFAULT_BASE_URL : url.trim()), all, credentials,
           !isBlank(key) || user, tokens, onSession, timeout, maxRetries,
           exchange != null ? exchange : exchangeOver(httpClient != null ? httpClient : HttpClient.newHttpClient()),
           sleeper, random, objectMapper());
@@ -266,9 +247,11 @@ public final class MarkClient {
     }
 
     // the generated models' own configuration: snake_case names, RFC 3339 times, unknown
-    // properties ignored so that a newer server adding a field breaks no caller
+    // properties ignored so that a newer server adding a field breaks no caller; and numbers
+    // that are not typed by a model (query results, rows) as exact decimals, never doubles
     private static ObjectMapper objectMapper() {
-      return ApiClient.createDefaultObjectMapper();
+      return ApiClient.createDefaultObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     private static boolean isBlank(String value) {

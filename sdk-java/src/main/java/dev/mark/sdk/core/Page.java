@@ -14,21 +14,22 @@ import java.util.stream.StreamSupport;
  * One page of a list, as the server answered it. Iterating it (or its {@link #stream()}) walks
  * every item from this page on, fetching each next page only when this one is used up; a
  * failed fetch throws its {@link MarkException} from {@code next()}. Immutable; each iteration
- * fetches afresh.
+ * fetches afresh. Each list operation answers its own subclass (in {@link Pages}), generated from
+ * the contract; only this package can make one.
  */
-public final class Page<T> implements Iterable<T> {
+public class Page<T> implements Iterable<T> {
   private final List<T> data;
   private final boolean hasMore;
   private final String nextCursor;
   private final ResponseMeta meta;
-  private final Function<String, Page<T>> fetchPage;
+  private final Function<String, ? extends Page<T>> fetchPage;
 
-  Page(List<T> data, boolean hasMore, String nextCursor, ResponseMeta meta, Function<String, Page<T>> fetchPage) {
-    this.data = List.copyOf(data);
-    this.hasMore = hasMore;
-    this.nextCursor = nextCursor;
-    this.meta = meta;
-    this.fetchPage = fetchPage;
+  Page(Parts<T> parts) {
+    this.data = List.copyOf(parts.data);
+    this.hasMore = parts.hasMore;
+    this.nextCursor = parts.nextCursor;
+    this.meta = parts.meta;
+    this.fetchPage = parts.fetchPage;
   }
 
   /** This page's items only. */
@@ -85,5 +86,23 @@ public final class Page<T> implements Iterable<T> {
   /** Every item from this page on, lazily, as a sequential stream. */
   public Stream<T> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+  }
+
+  /** What a page is made of: its items, where the list goes on, and how to fetch the next page. */
+  static final class Parts<T> {
+    final List<T> data;
+    final boolean hasMore;
+    final String nextCursor;
+    final ResponseMeta meta;
+    final Function<String, ? extends Page<T>> fetchPage;
+
+    Parts(List<T> data, boolean hasMore, String nextCursor, ResponseMeta meta,
+        Function<String, ? extends Page<T>> fetchPage) {
+      this.data = data;
+      this.hasMore = hasMore;
+      this.nextCursor = nextCursor;
+      this.meta = meta;
+      this.fetchPage = fetchPage;
+    }
   }
 }

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * SDK overhead per call, Java: {@code datasets().retrieve} against a raw HttpClient send plus
+ * SDK overhead per call, Java: {@code datasets().get} against a raw HttpClient send plus
  * Jackson parse of the same GET /v1/datasets/{id}, interleaved in rounds (alternating which goes first) so that drift hits
  * both alike. Run through bench/sdk-overhead.sh: args are base URL, key, dataset, rounds, calls per round.
  */
@@ -37,7 +37,7 @@ public final class SdkOverheadBench {
     };
     MarkClient mark = MarkClient.builder().apiKey(apiKey).baseUrl(baseUrl)
         .httpClient(HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()).build();
-    Call sdk = () -> mark.datasets().retrieve(datasetId).data();
+    Call sdk = () -> mark.datasets().get(datasetId).data();
 
     time(raw, 2_000); // warm-up: JIT, connection pool
     time(sdk, 2_000);

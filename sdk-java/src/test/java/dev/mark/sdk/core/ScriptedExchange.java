@@ -44,8 +44,13 @@ final class ScriptedExchange implements Exchange {
 
   /** The body a request was built with, as text ("" for none). */
   static String bodyOf(HttpRequest request) {
+    return new String(bytesOf(request), StandardCharsets.UTF_8);
+  }
+
+  /** The body a request was built with, as bytes (none for none). */
+  static byte[] bytesOf(HttpRequest request) {
     if (request.bodyPublisher().isEmpty()) {
-      return "";
+      return new byte[0];
     }
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     request.bodyPublisher().get().subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
@@ -65,7 +70,7 @@ final class ScriptedExchange implements Exchange {
 
       @Override public void onComplete() {}
     });
-    return bytes.toString(StandardCharsets.UTF_8);
+    return bytes.toByteArray();
   }
 
   /** A problem+json answer, as the server writes one. */

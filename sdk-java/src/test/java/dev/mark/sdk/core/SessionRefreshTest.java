@@ -69,7 +69,7 @@ class SessionRefreshTest {
 
     assertThat(exchange.requests).extracting(SessionRefreshTest::describe).containsExactly(
         "GET /v1/datasets/ds_1 Bearer jwt_1",
-        "POST /v1/auth/refresh Bearer jwt_1",
+        "POST /v1/auth/refresh -", // public: sent without credentials
         "GET /v1/datasets/ds_1 Bearer jwt_2",
         "GET /v1/datasets/ds_1 Bearer jwt_2");
     assertThat(bodyOf(exchange.requests.get(1))).isEqualTo("{\"refresh_token\":\"mrt_1\"}");
@@ -190,9 +190,9 @@ class SessionRefreshTest {
     assertThatThrownBy(() -> user.datasets().retrieve("ds_1")).isInstanceOf(AuthenticationException.class);
 
     assertThat(exchange.requests).extracting(r -> describe(r) + " " + bodyOf(r)).containsExactly(
-        "POST /v1/auth/refresh Bearer jwt_1 {\"refresh_token\":\"mrt_1\"}",
+        "POST /v1/auth/refresh - {\"refresh_token\":\"mrt_1\"}",
         "GET /v1/datasets/ds_1 Bearer jwt_2 ",
-        "POST /v1/auth/logout Bearer jwt_2 {\"refresh_token\":\"mrt_2\"}",
+        "POST /v1/auth/logout - {\"refresh_token\":\"mrt_2\"}",
         "GET /v1/datasets/ds_1 Bearer jwt_2 ");
     assertThatThrownBy(() -> user.auth().refresh()).isInstanceOf(IllegalStateException.class);
   }
