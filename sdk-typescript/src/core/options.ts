@@ -1,4 +1,4 @@
-import type { Session } from "./types.js";
+import type { Session } from "../gen/mark/models.js";
 
 /**
  * How a {@link Mark} client is configured. Every field is optional: `apiKey` falls back to
