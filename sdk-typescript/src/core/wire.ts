@@ -7,23 +7,29 @@
 /** An RFC 3339 timestamp in UTC, exactly as the server wrote it (e.g. `2026-11-22T09:30:00.123456Z`). */
 export type Timestamp = string;
 
-/** A model as the server sends it: every `Date` of the generated interface is a {@link Timestamp}. */
+/**
+ * A model as the server sends it: every `Date` of the generated interface is a {@link Timestamp},
+ * and every `Set` (typescript-fetch's type for `uniqueItems`) the JSON array it is.
+ */
 export type Wire<T> = 0 extends 1 & T
   ? T // any stays any (free-form objects such as a row)
   : T extends Date
     ? Timestamp
-    : T extends ReadonlyArray<infer U>
+    : T extends ReadonlyArray<infer U> | ReadonlySet<infer U>
       ? Array<Wire<U>>
       : T extends object
         ? { [K in keyof T]: Wire<T[K]> }
         : T;
 
-/** A model as a caller may send it: a `Date` or a {@link Timestamp} for each time, arrays read-only. */
+/**
+ * A model as a caller may send it: a `Date` or a {@link Timestamp} for each time, a read-only
+ * array for each array or `Set` (a Set would be sent as `{}`, JSON having no sets).
+ */
 export type Sent<T> = 0 extends 1 & T
   ? T
   : T extends Date
     ? Timestamp | Date
-    : T extends ReadonlyArray<infer U>
+    : T extends ReadonlyArray<infer U> | ReadonlySet<infer U>
       ? ReadonlyArray<Sent<U>>
       : T extends object
         ? { readonly [K in keyof T]: Sent<T[K]> }

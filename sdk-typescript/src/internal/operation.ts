@@ -53,7 +53,16 @@ export function invoke(
 ): Promise<WithMeta<unknown> | ResponseMeta> | PagePromise<unknown> {
   if (operation.pageCursor !== undefined) return listPages(transport, operation, call, options);
   if (operation.session !== undefined) return sessionCall(transport, operation, call, options);
-  return transport.request(requestOf(operation, call), options).then(({ body, meta }) =>
-    operation.returns ? withMeta(body as object, meta) : meta,
-  );
+  return plainCall(transport, operation, call, options);
+}
+
+/** The body of the answer with its meta, or the meta alone (204); a bad argument rejects, never throws. */
+async function plainCall(
+  transport: Transport,
+  operation: Operation,
+  call: Call,
+  options: RequestOptions | undefined,
+): Promise<WithMeta<unknown> | ResponseMeta> {
+  const { body, meta } = await transport.request(requestOf(operation, call), options);
+  return operation.returns ? withMeta(body as object, meta) : meta;
 }

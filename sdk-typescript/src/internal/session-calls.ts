@@ -27,7 +27,7 @@ interface RefreshBody {
  * - `show` (me): keeps the CSRF token the answer carries.
  * Start and renew are sent once, never retried on their own (see request.ts).
  */
-export function sessionCall(
+export async function sessionCall(
   transport: Transport,
   operation: Operation,
   call: Call,
