@@ -128,18 +128,19 @@ describe("the client against openapi.yaml", () => {
     assert.equal(fetch.calls.length, 0);
   });
 
-  test("each call goes to its path with its method; only secured ones carry the API key, and only those declaring Idempotency-Key carry one", async () => {
+  test("each call goes to its path with its method; only secured ones carry credentials, and only those declaring Idempotency-Key carry one", async () => {
     for (const op of operations) {
       // one body fits every answer: a list envelope, which other operations ignore
       const fetch = scriptedFetch(json(200, { data: [], has_more: false, next_cursor: null }));
-      const mark = new Mark({ apiKey: "mk_test_x", baseURL: "http://mark.test", fetch, maxRetries: 0 });
+      const mark = new Mark({ apiKey: "mk_test_x", bearerToken: "jwt_1", baseURL: "http://mark.test", fetch, maxRetries: 0 });
       const method = methodOf(mark, camel(op.tag), op.sdkMethod) as (...args: unknown[]) => Promise<unknown>;
       await method(...pathArgs(op), ...(op.hasBody ? [{}] : []));
 
       const [call] = fetch.calls;
       const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => `${name}_1`);
       assert.equal(`${call!.method} ${new URL(call!.url).pathname}`, `${op.httpMethod} ${path}`, op.operationId);
-      assert.equal(call!.headers.get("x-api-key"), op.isPublic ? null : "mk_test_x", `${op.operationId}'s credentials`);
+      assert.equal(call!.headers.get("x-api-key"), op.isPublic ? null : "mk_test_x", `${op.operationId}'s API key`);
+      assert.equal(call!.headers.get("authorization"), op.isPublic ? null : "Bearer jwt_1", `${op.operationId}'s bearer token`);
       const declaresKey = op.parameters.some((p) => p.in === "header" && p.name === "Idempotency-Key");
       assert.equal(call!.headers.get("idempotency-key") !== null, declaresKey, `${op.operationId}'s Idempotency-Key`);
     }
