@@ -1,6 +1,7 @@
-// The public surface of @mark/sdk: the hand-written client of src/core/. The client generated
-// from openapi.yaml (src/gen/, git-ignored, rebuilt by Maven) stays reachable as
-// "@mark/sdk/generated" for whoever needs an operation the core does not wrap yet.
+// The public surface of @mark/sdk: the Mark client, its hand-written core (src/core) and the
+// resources, models and problem codes generated from openapi.yaml by our templates
+// (src/gen/mark, git-ignored, rebuilt by Maven). The unwrapped typescript-fetch client stays
+// reachable as "@mark/sdk/generated".
 export { Mark } from "./core/client.js";
 export type { ClientOptions, RequestOptions } from "./core/options.js";
 export {
@@ -18,8 +19,9 @@ export {
 } from "./core/errors.js";
 export type { RateLimitState, ResponseMeta, WithMeta } from "./core/meta.js";
 export { Page, PagePromise } from "./core/pagination.js";
-export type { Datasets } from "./core/datasets.js";
-export type { Rows } from "./core/rows.js";
-export type { Analytics } from "./core/analytics.js";
-export type { Auth } from "./core/auth.js";
-export type * from "./core/types.js";
+export { APIResource, SessionResource, type Answer, type ItemOf } from "./core/resource.js";
+export type { BodySource, RequestBody, RowValues, Sent, Timestamp, Wire } from "./core/wire.js";
+export { ProblemCode } from "./gen/mark/problems.js";
+export type * from "./gen/mark/models.js";
+export type * from "./gen/mark/resources.js";
+export type { Analytics, Auth, Datasets, IngestBody, ListParams, Rows } from "./core/compat.js";

@@ -29,7 +29,13 @@ function transportOver(outcomes: Outcome[], overrides: Partial<TransportConfig> 
   return { transport, calls: fetch.calls, waits };
 }
 
-const post = { method: "POST", path: "/v1/datasets", body: { json: { name: "x" } } } as const;
+// a POST that declares Idempotency-Key in the contract, as request.ts makes it from the operation
+const post = {
+  method: "POST",
+  path: "/v1/datasets",
+  body: { content: JSON.stringify({ name: "x" }), contentType: "application/json", replayable: true },
+  idempotent: true,
+} as const;
 const get = { method: "GET", path: "/v1/datasets" } as const;
 
 describe("the retry loop", () => {

@@ -34,7 +34,7 @@ describe("automatic refresh of a token-mode session", () => {
 
     assert.deepEqual(calls.map((c) => [c.method, pathOf(c), bearerOf(c)]), [
       ["GET", "/v1/datasets/ds_1", "Bearer jwt_1"],
-      ["POST", "/v1/auth/refresh", "Bearer jwt_1"],
+      ["POST", "/v1/auth/refresh", null], // public in the contract (security: []): no credentials
       ["GET", "/v1/datasets/ds_1", "Bearer jwt_2"],
       ["GET", "/v1/datasets/ds_1", "Bearer jwt_2"],
     ]);

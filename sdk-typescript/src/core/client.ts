@@ -3,12 +3,9 @@ import { nodeVersion, readEnv } from "../internal/env.js";
 import { SessionTokens } from "../internal/session.js";
 import { sleep, Transport } from "../internal/transport.js";
 import { SDK_VERSION } from "../internal/version.js";
-import { Analytics } from "./analytics.js";
-import { Auth } from "./auth.js";
-import { Datasets } from "./datasets.js";
+import { MarkResources } from "../gen/mark/resources.js";
+import type { Session } from "../gen/mark/models.js";
 import type { ClientOptions } from "./options.js";
-import { Rows } from "./rows.js";
-import type { Session } from "./types.js";
 
 const DEFAULT_BASE_URL = "https://api.mark.dev";
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -30,33 +27,30 @@ const SESSION_OPTIONS = ["apiKey", "bearerToken", "refreshToken", "credentials"]
  * The Mark API client. Build one and share it: its options are checked here, once, so that a
  * bad value fails at start-up with a message that names it, and never change; {@link withOptions}
  * derives a copy. What a client learns as it goes, it shares with the copies derived from it:
- * a cookie session's CSRF token, and a user's session as it renews it (see {@link Auth}).
+ * a cookie session's CSRF token, and a user's session as it renews it.
+ *
+ * Its resources are generated from the contract (see {@link MarkResources}): one per tag,
+ * `mark.<tag in camelCase>`, with one method per operation, named by its `x-mark-sdk-method`.
  *
  * Every call retries network errors, timeouts, 408, 429, 500, 502, 503 and 504 (up to
  * `maxRetries`), and throws a {@link MarkError} subclass for anything else that is not a success.
  * A client with a user's session (a refresh token, or a browser's cookies) refreshes it when a
  * call finds the access token expired, and sends that call again.
  */
-export class Mark {
-  readonly datasets: Datasets;
-  readonly rows: Rows;
-  readonly analytics: Analytics;
-  /** Sign-up, log-in and the session of a person using Mark (rather than an API key). */
-  readonly auth: Auth;
+export class Mark extends MarkResources {
   /** The options as given (before defaults and the environment), for {@link withOptions}. */
   readonly options: Readonly<ClientOptions>;
   readonly #csrf: CsrfToken;
   readonly #session: SessionTokens;
 
   constructor(options: ClientOptions = {}) {
-    this.options = Object.freeze({ ...options });
-    this.#csrf = inherited.get(options)?.csrf ?? new CsrfToken(options.csrfToken);
-    this.#session = inherited.get(options)?.session ?? sessionOf(this.options);
-    const transport = new Transport(settle(this.options, this.#csrf, this.#session));
-    this.datasets = new Datasets(transport);
-    this.rows = new Rows(transport);
-    this.analytics = new Analytics(transport);
-    this.auth = new Auth(transport);
+    const frozen = Object.freeze({ ...options });
+    const csrf = inherited.get(options)?.csrf ?? new CsrfToken(options.csrfToken);
+    const session = inherited.get(options)?.session ?? sessionOf(frozen);
+    super(new Transport(settle(frozen, csrf, session)));
+    this.options = frozen;
+    this.#csrf = csrf;
+    this.#session = session;
   }
 
   /**
@@ -124,12 +118,12 @@ function settle(options: ClientOptions, csrf: CsrfToken, session: SessionTokens)
   const node = nodeVersion();
   // Browsers refuse to let a page set User-Agent, and it would cost a CORS preflight header.
   if (node !== undefined) headers["User-Agent"] = `mark-sdk-typescript/${SDK_VERSION} ${node}`;
-  if (apiKey !== undefined) headers["X-API-Key"] = apiKey;
   if (environment !== undefined) headers["Mark-Environment"] = environment;
 
   return {
     baseURL,
     headers,
+    apiKey,
     authenticated: (apiKey ?? bearerToken ?? refreshToken ?? credentials) !== undefined,
     credentials,
     csrf,

@@ -1,10 +1,14 @@
 import type { FieldError } from "../gen/models/FieldError.js";
+import type { ProblemCode } from "../gen/mark/problems.js";
 
 export type { FieldError };
 
+/** A problem code: one of {@link ProblemCode}, or one newer than this SDK. */
+type Code = ProblemCode | (string & {});
+
 interface ErrorInit {
   readonly status?: number | undefined;
-  readonly code?: string | undefined;
+  readonly code?: Code | undefined;
   readonly detail?: string | undefined;
   readonly requestId?: string | undefined;
   readonly errors?: readonly FieldError[] | undefined;
@@ -17,11 +21,12 @@ interface ErrorInit {
  * Every error the SDK throws. An HTTP error carries the server's problem+json document: its
  * `status`, stable `code`, `detail`, `requestId` and field `errors`, besides the response
  * `headers` and the parsed (or, if not JSON, textual) `body`. Connection and timeout errors have
- * no status. Pick a subclass with `instanceof`, or branch on `code`.
+ * no status. Pick a subclass with `instanceof`, or branch on `code` (a {@link ProblemCode}).
  */
 export class MarkError extends Error {
   readonly status: number | undefined;
-  readonly code: string | undefined;
+  /** The problem's stable code: compare it with {@link ProblemCode}'s constants. */
+  readonly code: Code | undefined;
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: readonly FieldError[];

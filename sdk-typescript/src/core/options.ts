@@ -1,4 +1,4 @@
-import type { Session } from "./types.js";
+import type { Session } from "../gen/mark/models.js";
 
 /**
  * How a {@link Mark} client is configured. Every field is optional: `apiKey` falls back to
@@ -58,8 +58,12 @@ export interface ClientOptions {
 /** Per-call overrides; every operation takes them as its last argument. */
 export interface RequestOptions {
   readonly timeout?: number | undefined;
+  /** Retries after the first attempt; ignored for a body streamed as it is read, sent once. */
   readonly maxRetries?: number | undefined;
-  /** For a POST: the key to send instead of a generated one, e.g. to retry across processes. */
+  /**
+   * For an operation that takes an Idempotency-Key in the contract: the key to send instead of a
+   * generated one, e.g. to retry across processes, or to send a streamed body again.
+   */
   readonly idempotencyKey?: string | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Cancels the call, including any wait between retries. */

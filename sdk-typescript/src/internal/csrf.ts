@@ -13,5 +13,3 @@ export class CsrfToken {
   }
 }
 
-/** The code of the 403 a cookie-session write gets without the right `X-CSRF-Token`. */
-export const CSRF_FAILED = "csrf_failed";

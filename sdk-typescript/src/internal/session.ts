@@ -1,6 +1,6 @@
 import type { MarkError } from "../core/errors.js";
 import type { WithMeta } from "../core/meta.js";
-import type { Session } from "../core/types.js";
+import type { Session } from "../gen/mark/models.js";
 
 /** What one refresh of the session came to: its new session, or the error it failed with. */
 export type Renewal = { readonly session: WithMeta<Session> } | { readonly failure: MarkError };

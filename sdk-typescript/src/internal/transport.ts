@@ -1,19 +1,24 @@
 import { AuthenticationError, ConnectionError, MarkError, PermissionError, TimeoutError } from "../core/errors.js";
 import { responseMeta, withMeta, type ResponseMeta, type WithMeta } from "../core/meta.js";
 import type { RequestOptions } from "../core/options.js";
-import type { Session } from "../core/types.js";
-import { CSRF_FAILED, type CsrfToken } from "./csrf.js";
+import type { Session } from "../gen/mark/models.js";
+import { ProblemCode } from "../gen/mark/problems.js";
+import type { EncodedBody } from "./body.js";
+import type { CsrfToken } from "./csrf.js";
 import { errorFromResponse } from "./error-factory.js";
 import { newIdempotencyKey } from "./idempotency.js";
-import { ME_PATH, REFRESH_PATH } from "./paths.js";
+import { requestOf } from "./request.js";
 import { isRetryableStatus, retryDelayMs } from "./retry.js";
 import type { Renewal, SessionTokens } from "./session.js";
+import { RENEW_SESSION, SHOW_SESSION } from "./session-operations.js";
 
 /** The settled configuration of a client, as {@link Transport} uses it. */
 export interface TransportConfig {
   readonly baseURL: string;
-  /** API key, User-Agent and default headers, already merged; the bearer token is the session's. */
+  /** User-Agent, environment and default headers, already merged. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Sent as `X-API-Key` on every operation that is not public; the bearer token is the session's. */
+  readonly apiKey?: string | undefined;
   /** Whether an API key, a bearer or refresh token, or a credentials mode was configured. */
   readonly authenticated: boolean;
   readonly credentials: RequestCredentials | undefined;
@@ -30,18 +35,18 @@ export interface TransportConfig {
   readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
+/** One HTTP request, as request.ts makes it from an operation's traits and a call's arguments. */
 export interface ApiRequest {
-  readonly method: "GET" | "POST" | "DELETE";
+  readonly method: string;
   readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-  readonly body?: { readonly json: unknown } | { readonly text: string; readonly contentType: string };
-  /**
-   * `"public"`: an operation that needs no credentials (log out). `"public-once"`: one that also
-   * must not be repeated blindly, because the server keeps no Idempotency-Key for it (sign up,
-   * log in, refresh): it is sent once, unless the call's own `maxRetries` asks for more.
-   * Neither carries an Idempotency-Key, which the server honours on authenticated calls only.
-   */
-  readonly access?: "public" | "public-once";
+  readonly query?: Readonly<Record<string, string | undefined>> | undefined;
+  readonly body?: EncodedBody | undefined;
+  /** Needs no credentials, and is sent without the API key and the bearer token. */
+  readonly public?: boolean;
+  /** Sent once, unless the call's own `maxRetries` asks for more. */
+  readonly once?: boolean;
+  /** Carries one Idempotency-Key across its attempts. */
+  readonly idempotent?: boolean;
 }
 
 export interface ApiResponse {
@@ -52,9 +57,10 @@ export interface ApiResponse {
 
 /**
  * Sends requests with the client's policy: one attempt, then up to `maxRetries` more on a
- * network error, a timeout or a retryable status, waiting as `retryDelayMs` says. A POST gets
- * one Idempotency-Key for all its attempts, so a retry the server already acted on replays the
- * first answer instead of acting twice. Any other failure becomes a {@link MarkError}.
+ * network error, a timeout or a retryable status, waiting as `retryDelayMs` says. An operation
+ * that declares the Idempotency-Key header gets one key for all its attempts, so a retry the
+ * server already acted on replays the first answer instead of acting twice. A body streamed
+ * as it is read is sent once. Any other failure becomes a {@link MarkError}.
  * Safe to share; its changing parts, the CSRF token and the session's tokens, are shared with
  * the client's copies.
  */
@@ -69,7 +75,7 @@ export class Transport {
    * for the auth calls, never twice for one call.
    */
   async request(request: ApiRequest, options: RequestOptions = {}): Promise<ApiResponse> {
-    if (request.access === undefined && !this.config.authenticated) {
+    if (!request.public && !this.config.authenticated) {
       throw new Error(NO_CREDENTIALS);
     }
     const { session } = this.config;
@@ -78,7 +84,7 @@ export class Transport {
     try {
       return await this.sendRecoveringCsrf(request, options);
     } catch (e) {
-      if (!this.renewsAfter(e, request, sentWithoutToken)) throw e;
+      if (!this.renewsAfter(e, request, sentWithoutToken) || !replayable(request)) throw e;
       if (!(await session.renewedSince(seen, () => this.refreshSession({})))) throw e;
       return this.sendRecoveringCsrf(request, options);
     }
@@ -103,10 +109,10 @@ export class Transport {
   private async refreshSession(options: RequestOptions): Promise<Renewal> {
     const { session } = this.config;
     const refreshToken = session.cookies ? undefined : session.refreshToken;
-    const body = refreshToken === undefined ? {} : { body: { json: { refresh_token: refreshToken } } };
+    const body = refreshToken === undefined ? undefined : { refresh_token: refreshToken };
     let response: ApiResponse;
     try {
-      response = await this.request({ method: "POST", path: REFRESH_PATH, access: "public-once", ...body }, options);
+      response = await this.request(requestOf(RENEW_SESSION, { pathValues: [], body }), options);
     } catch (e) {
       if (!(e instanceof MarkError)) throw e;
       if (e instanceof AuthenticationError) session.end(refreshToken);
@@ -130,10 +136,10 @@ export class Transport {
    * token-mode client given only a refresh token) sends none: `unauthorized`, not `invalid_token`.
    */
   private renewsAfter(error: unknown, request: ApiRequest, sentWithoutToken: boolean): boolean {
-    if (request.access !== undefined || !(error instanceof AuthenticationError) || !this.config.session.renewable) {
+    if (request.public || !(error instanceof AuthenticationError) || !this.config.session.renewable) {
       return false;
     }
-    return error.code === INVALID_TOKEN || (error.code === UNAUTHORIZED && sentWithoutToken);
+    return error.code === ProblemCode.InvalidToken || (error.code === ProblemCode.Unauthorized && sentWithoutToken);
   }
 
   /**
@@ -146,8 +152,8 @@ export class Transport {
     try {
       return await this.send(request, options);
     } catch (e) {
-      const csrfFailed = e instanceof PermissionError && e.code === CSRF_FAILED && request.path !== ME_PATH;
-      if (!csrfFailed || !(await this.relearnCsrf(options))) throw e;
+      const csrfFailed = e instanceof PermissionError && e.code === ProblemCode.CsrfFailed && request.path !== SHOW_SESSION.path;
+      if (!csrfFailed || !replayable(request) || !(await this.relearnCsrf(options))) throw e;
       return this.send(request, options);
     }
   }
@@ -156,7 +162,7 @@ export class Transport {
   private async relearnCsrf(options: RequestOptions): Promise<boolean> {
     const refused = this.config.csrf.value;
     try {
-      this.config.csrf.learnFrom((await this.send({ method: "GET", path: ME_PATH }, options)).body);
+      this.config.csrf.learnFrom((await this.send(requestOf(SHOW_SESSION, { pathValues: [] }), options)).body);
     } catch {
       return false; // the caller gets the error of the call they made
     }
@@ -166,8 +172,9 @@ export class Transport {
   private async send(request: ApiRequest, options: RequestOptions): Promise<ApiResponse> {
     const url = this.url(request);
     const init = this.init(request, options);
-    const defaultRetries = request.access === "public-once" ? 0 : this.config.maxRetries;
-    const maxRetries = options.maxRetries ?? defaultRetries;
+    const defaultRetries = request.once ? 0 : this.config.maxRetries;
+    // a stream is read as it is sent: there is nothing to send a second time
+    const maxRetries = replayable(request) ? options.maxRetries ?? defaultRetries : 0;
     const timeoutMs = options.timeout ?? this.config.timeoutMs;
     for (let retriesDone = 0; ; retriesDone++) {
       const outcome = await this.attempt(url, init, timeoutMs, options.signal);
@@ -199,22 +206,23 @@ export class Transport {
 
   private init(request: ApiRequest, options: RequestOptions): RequestInit {
     const headers: Record<string, string> = { Accept: "application/json", ...this.config.headers };
-    const accessToken = this.config.session.accessToken;
-    if (accessToken !== undefined) headers["Authorization"] = `Bearer ${accessToken}`;
-    let body: string | undefined;
-    if (request.body !== undefined) {
-      const isJson = "json" in request.body;
-      body = isJson ? JSON.stringify(request.body.json) : request.body.text;
-      headers["Content-Type"] = isJson ? "application/json" : request.body.contentType;
+    if (!request.public) {
+      const { apiKey } = this.config;
+      const { accessToken } = this.config.session;
+      if (apiKey !== undefined) headers["X-API-Key"] = apiKey;
+      if (accessToken !== undefined) headers["Authorization"] = `Bearer ${accessToken}`;
     }
-    if (request.method === "POST" && request.access === undefined) {
-      headers["Idempotency-Key"] = options.idempotencyKey ?? newIdempotencyKey();
-    }
+    if (request.body !== undefined) headers["Content-Type"] = request.body.contentType;
+    if (request.idempotent) headers["Idempotency-Key"] = options.idempotencyKey ?? newIdempotencyKey();
     const csrf = this.config.csrf.value;
     if (request.method !== "GET" && csrf !== undefined) headers["X-CSRF-Token"] = csrf;
     Object.assign(headers, options.headers);
-    const init: RequestInit = { method: request.method, headers };
-    if (body !== undefined) init.body = body;
+    const init: RequestInit & { duplex?: "half" } = { method: request.method, headers };
+    if (request.body !== undefined) {
+      init.body = request.body.content;
+      // fetch sends a stream only when told that the response may start before it ends
+      if (!request.body.replayable) init.duplex = "half";
+    }
     if (this.config.credentials !== undefined) init.credentials = this.config.credentials;
     return init;
   }
@@ -250,9 +258,10 @@ export class Transport {
   }
 }
 
-/** The 401 codes of a call without a valid access token: an expired, ended or bad one, or none. */
-const INVALID_TOKEN = "invalid_token";
-const UNAUTHORIZED = "unauthorized";
+/** Whether the request can be sent again: not with a stream body, which was read as it went. */
+function replayable(request: ApiRequest): boolean {
+  return request.body === undefined || request.body.replayable;
+}
 
 export const NO_CREDENTIALS =
   "Mark: no credentials. Pass apiKey (or set MARK_API_KEY), bearerToken (and refreshToken), or credentials: 'include' for the browser cookie session.";

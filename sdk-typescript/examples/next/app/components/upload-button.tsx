@@ -11,7 +11,8 @@ export function UploadButton({ datasetId }: { datasetId: string }) {
 
   async function upload(file: File) {
     try {
-      const result = await mark.rows.ingest(datasetId, { csv: await file.text() });
+      // a File is a Blob: sent as it is, not read into a string first, and retried if need be
+      const result = await mark.rows.ingest(datasetId, { csv: file });
       setMessage(`${result.inserted} rows added`);
     } catch (e) {
       if (e instanceof ValidationError) setMessage(e.errors.map((f) => `${f.pointer}: ${f.message}`).join("\n"));
