@@ -6,6 +6,7 @@ import dev.mark.api.model.RefreshRequest;
 import dev.mark.api.model.Session;
 import dev.mark.api.model.SessionMode;
 import dev.mark.api.model.SignupRequest;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.http.ApiCall;
 import dev.mark.platform.security.OriginPolicy;
@@ -47,7 +48,7 @@ public final class AuthHandler implements AuthApi {
   @Override
   public Session refreshSession(ApiCall call, RefreshRequest request) {
     SessionService.PresentedRefresh presented = presented(call, request).orElseThrow(() ->
-        new Unauthorized("invalid_refresh_token",
+        new Unauthorized(ProblemCode.INVALID_REFRESH_TOKEN,
             "Send the refresh_token in the body, or the mark_refresh cookie."));
     return respond(call, sessions.refresh(presented));
   }

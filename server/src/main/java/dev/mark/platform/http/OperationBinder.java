@@ -8,6 +8,7 @@ import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.idempotency.IdempotencyScope;
 import dev.mark.platform.idempotency.StoredResponse;
@@ -130,7 +131,7 @@ public final class OperationBinder {
       status = ctx.statusCode();
       units = admission.units();
     } catch (ApiException e) {
-      status = ProblemResponder.statusOf(e);
+      status = e.code().status();
       if (status >= 500) {
         admission.refund();
       } else {
@@ -186,7 +187,7 @@ public final class OperationBinder {
   private static void requireEnvironment(Principal principal, CallerRequest request) {
     String wanted = request.header(CallerRequest.ENVIRONMENT_HEADER);
     if (wanted != null && !wanted.equals(principal.environment())) {
-      throw new Forbidden("environment_mismatch", "These credentials act in the "
+      throw new Forbidden(ProblemCode.ENVIRONMENT_MISMATCH, "These credentials act in the "
           + principal.environment() + " environment, not in the one Mark-Environment names.");
     }
   }

@@ -3,6 +3,7 @@ package dev.mark.platform.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
 import dev.mark.support.RedisServer;
@@ -88,7 +89,7 @@ class RedisBucketStoreTest {
 
       assertThatThrownBy(() -> second.admit("key_a", plan(5), 1))
           .isInstanceOfSatisfying(TooManyRequests.class,
-              e -> assertThat(e.code()).isEqualTo("quota_exceeded"));
+              e -> assertThat(e.code()).isEqualTo(ProblemCode.QUOTA_EXCEEDED));
       assertThat(first.quota("key_a", plan(5)).remaining()).isZero();
     }
   }
@@ -134,7 +135,7 @@ class RedisBucketStoreTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> limiter.admit("key_a", plan(5), 1))
         .isInstanceOfSatisfying(ServiceUnavailable.class,
-            e -> assertThat(e.code()).isEqualTo("rate_limiter_unavailable"));
+            e -> assertThat(e.code()).isEqualTo(ProblemCode.RATE_LIMITER_UNAVAILABLE));
     assertThatThrownBy(() -> limiter.quota("key_a", plan(5)))
         .isInstanceOf(ServiceUnavailable.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused within the timeout")
