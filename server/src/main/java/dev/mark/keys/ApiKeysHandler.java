@@ -11,11 +11,13 @@ import dev.mark.platform.http.ApiCall;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The {@code api-keys} operations: maps the API's models to the key lifecycle and back. */
+/**
+ * The {@code api-keys} operations: maps the API's models to the key lifecycle and back. The
+ * binder has filled in the contract's defaults ({@code limit}, {@code grace_period_seconds}).
+ * The service names scopes and environments as strings; each is mapped by one exhaustive switch
+ * over the generated enum, so a value added to the contract does not compile until it is.
+ */
 public final class ApiKeysHandler implements ApiKeysApi {
-
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int DEFAULT_GRACE_SECONDS = 86_400;
 
   private final KeyManagementService keys;
 
@@ -27,7 +29,7 @@ public final class ApiKeysHandler implements ApiKeysApi {
   public ApiKeyWithSecret createApiKey(ApiCall call, CreateApiKeyRequest request,
       String idempotencyKey) {
     IssuedKey issued = keys.create(call.principal(), request.name(),
-        request.scopes().stream().map(ApiKeyScope::value).toList(),
+        request.scopes().stream().map(ApiKeysHandler::scopeName).toList(),
         Optional.ofNullable(request.expiresAt()));
     call.location("/v1/api-keys/" + issued.key().id());
     return toModel(issued);
@@ -35,8 +37,7 @@ public final class ApiKeysHandler implements ApiKeysApi {
 
   @Override
   public ApiKeyList listApiKeys(ApiCall call, Integer limit, String cursor) {
-    ApiKeyPage page = keys.list(call.principal(), limit == null ? DEFAULT_PAGE_SIZE : limit,
-        Optional.ofNullable(cursor));
+    ApiKeyPage page = keys.list(call.principal(), limit, Optional.ofNullable(cursor));
     return new ApiKeyList(
         page.items().stream().map(ApiKeysHandler::toModel).toList(),
         page.nextCursor().isPresent(),
@@ -56,10 +57,8 @@ public final class ApiKeysHandler implements ApiKeysApi {
   @Override
   public ApiKeyWithSecret rollApiKey(ApiCall call, String keyId, RollApiKeyRequest request,
       String idempotencyKey) {
-    int grace = request.gracePeriodSeconds() == null
-        ? DEFAULT_GRACE_SECONDS
-        : request.gracePeriodSeconds();
-    return toModel(keys.roll(call.principal(), keyId, Duration.ofSeconds(grace)));
+    return toModel(keys.roll(call.principal(), keyId,
+        Duration.ofSeconds(request.gracePeriodSeconds())));
   }
 
   private static ApiKeyWithSecret toModel(IssuedKey issued) {
@@ -70,12 +69,43 @@ public final class ApiKeysHandler implements ApiKeysApi {
     return new ApiKey(
         key.id(),
         key.name(),
-        ApiKey.EnvironmentEnum.fromValue(key.environment()),
-        key.scopes().stream().map(ApiKeyScope::fromValue).toList(),
+        environment(key.environment()),
+        key.scopes().stream().map(ApiKeysHandler::scope).toList(),
         key.hint(),
         key.createdAt(),
         key.expiresAt().orElse(null),
         key.lastUsedAt().orElse(null),
         key.previousSecretExpiresAt().orElse(null));
+  }
+
+  /** The service's name of a scope. */
+  private static String scopeName(ApiKeyScope scope) {
+    return switch (scope) {
+      case READ -> "read";
+      case WRITE -> "write";
+      case MANAGE -> "manage";
+    };
+  }
+
+  private static ApiKeyScope scope(String name) {
+    for (ApiKeyScope scope : ApiKeyScope.values()) {
+      if (scopeName(scope).equals(name)) {
+        return scope;
+      }
+    }
+    throw new IllegalStateException("the contract has no scope " + name);
+  }
+
+  private static ApiKey.EnvironmentEnum environment(String name) {
+    for (ApiKey.EnvironmentEnum environment : ApiKey.EnvironmentEnum.values()) {
+      String serviceName = switch (environment) {
+        case TEST -> "test";
+        case LIVE -> "live";
+      };
+      if (serviceName.equals(name)) {
+        return environment;
+      }
+    }
+    throw new IllegalStateException("the contract has no environment " + name);
   }
 }

@@ -68,7 +68,7 @@ public final class AuthHandler implements AuthApi {
         : Optional.ofNullable(call.request().cookie(SessionCookies.ACCESS));
     Me me = sessions.me(call.principal(), cookie);
     return new dev.mark.api.model.Me(toModel(me.user()),
-        dev.mark.api.model.Me.EnvironmentEnum.fromValue(me.environment()),
+        environment(me.environment()),
         me.csrfToken().orElse(null));
   }
 
@@ -88,8 +88,12 @@ public final class AuthHandler implements AuthApi {
         origins.comesFromAllowedOrigin(call.request())));
   }
 
+  /** The mode asked for; the binder has filled in the contract's default ({@code token}). */
   private boolean isCookieMode(ApiCall call, SessionMode mode) {
-    boolean cookieMode = mode == SessionMode.COOKIE;
+    boolean cookieMode = switch (mode) {
+      case TOKEN -> false;
+      case COOKIE -> true;
+    };
     if (cookieMode) {
       // a foreign page must not be able to log a browser in to an account of its choosing
       origins.requireAllowed(call.request());
@@ -111,6 +115,19 @@ public final class AuthHandler implements AuthApi {
         session.cookieMode() ? null : session.refreshToken(),
         utc(session.refreshTokenExpiresAt()),
         session.csrfToken().orElse(null));
+  }
+
+  private static dev.mark.api.model.Me.EnvironmentEnum environment(String name) {
+    for (var environment : dev.mark.api.model.Me.EnvironmentEnum.values()) {
+      String serviceName = switch (environment) {
+        case TEST -> "test";
+        case LIVE -> "live";
+      };
+      if (serviceName.equals(name)) {
+        return environment;
+      }
+    }
+    throw new IllegalStateException("the contract has no environment " + name);
   }
 
   private static dev.mark.api.model.User toModel(User user) {

@@ -3,6 +3,7 @@ package dev.mark.platform.http;
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.contract.ContractOperation;
+import dev.mark.platform.contract.SchemaDefaults;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
@@ -35,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
  * call {@link #bind} once per operation; for each request the binder then authenticates the
  * caller under the operation's security schemes, charges the operation's cost to the caller's
  * rate limits (headers on every response; units given back when the call ends in a 5xx),
- * reads and validates every parameter and the body against the contract, replays or records
+ * reads and validates every parameter and the body against the contract and fills in the
+ * schema's defaults of what was omitted (handlers never restate them), replays or records
  * idempotent POSTs, calls the handler, answers with the operation's declared success status and
  * meters the answered call. Nothing else registers an API route.
  */
@@ -50,6 +52,7 @@ public final class OperationBinder {
   private final RoutesConfig routes;
   private final ApiContract contract;
   private final SchemaValidator validator;
+  private final SchemaDefaults defaults;
   private final Authenticators authenticators;
   private final Idempotency idempotency;
   private final CallGuard guard;
@@ -64,11 +67,12 @@ public final class OperationBinder {
     this.routes = routes;
     this.contract = contract;
     this.validator = validator;
+    this.defaults = new SchemaDefaults(contract);
     this.authenticators = authenticators;
     this.idempotency = idempotency;
     this.guard = guard;
     this.mapper = mapper;
-    this.parameters = new ParameterReader(validator);
+    this.parameters = new ParameterReader(validator, defaults);
     this.bodies = new BodyReader(mapper, limits);
   }
 
@@ -89,8 +93,14 @@ public final class OperationBinder {
       throw new IllegalStateException(operationId + " is bound twice");
     }
     authenticators.requireSupport(operationId, operation.securitySchemes());
-    operation.parameters().forEach(p -> validator.preload(p.schemaPointer()));
-    operation.body().flatMap(ContractBody::jsonSchemaPointer).ifPresent(validator::preload);
+    operation.parameters().forEach(p -> {
+      validator.preload(p.schemaPointer());
+      defaults.preload(p.schemaPointer());
+    });
+    operation.body().flatMap(ContractBody::jsonSchemaPointer).ifPresent(pointer -> {
+      validator.preload(pointer);
+      defaults.preload(pointer);
+    });
     routes.addHttpHandler(HandlerType.findOrCreate(method), path, ctx -> {
       ctx.attribute(Requests.OPERATION_ATTRIBUTE, operationId);
       handle(operation, invocation, ctx);
@@ -209,8 +219,12 @@ public final class OperationBinder {
       return null;
     }
     JsonNode body = bodies.json(raw.bytes());
-    issues.addAll(validator.validate(
-        accepted.jsonSchemaPointer().orElseThrow(), body, FieldIssue.Location.BODY, ""));
+    String schema = accepted.jsonSchemaPointer().orElseThrow();
+    List<FieldIssue> found = validator.validate(schema, body, FieldIssue.Location.BODY, "");
+    if (found.isEmpty()) {
+      defaults.apply(schema, body);
+    }
+    issues.addAll(found);
     return body;
   }
 
