@@ -88,7 +88,7 @@ public final class AuthHandler implements AuthApi {
         origins.comesFromAllowedOrigin(call.request())));
   }
 
-  /** The mode asked for; the binder has filled in the contract's default ({@code token}). */
+  /** The mode asked for; the binder has filled in the contract's default when none was sent. */
   private boolean isCookieMode(ApiCall call, SessionMode mode) {
     boolean cookieMode = switch (mode) {
       case TOKEN -> false;
