@@ -8,6 +8,7 @@ import dev.mark.api.model.ApiKeyWithSecret;
 import dev.mark.api.model.CreateApiKeyRequest;
 import dev.mark.api.model.RollApiKeyRequest;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.http.Enums;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -69,8 +70,10 @@ public final class ApiKeysHandler implements ApiKeysApi {
     return new ApiKey(
         key.id(),
         key.name(),
-        environment(key.environment()),
-        key.scopes().stream().map(ApiKeysHandler::scope).toList(),
+        Enums.named(ApiKey.EnvironmentEnum.class, ApiKeysHandler::environmentName, key.environment()),
+        key.scopes().stream()
+            .map(scope -> Enums.named(ApiKeyScope.class, ApiKeysHandler::scopeName, scope))
+            .toList(),
         key.hint(),
         key.createdAt(),
         key.expiresAt().orElse(null),
@@ -78,7 +81,6 @@ public final class ApiKeysHandler implements ApiKeysApi {
         key.previousSecretExpiresAt().orElse(null));
   }
 
-  /** The service's name of a scope. */
   private static String scopeName(ApiKeyScope scope) {
     return switch (scope) {
       case READ -> "read";
@@ -87,25 +89,10 @@ public final class ApiKeysHandler implements ApiKeysApi {
     };
   }
 
-  private static ApiKeyScope scope(String name) {
-    for (ApiKeyScope scope : ApiKeyScope.values()) {
-      if (scopeName(scope).equals(name)) {
-        return scope;
-      }
-    }
-    throw new IllegalStateException("the contract has no scope " + name);
-  }
-
-  private static ApiKey.EnvironmentEnum environment(String name) {
-    for (ApiKey.EnvironmentEnum environment : ApiKey.EnvironmentEnum.values()) {
-      String serviceName = switch (environment) {
-        case TEST -> "test";
-        case LIVE -> "live";
-      };
-      if (serviceName.equals(name)) {
-        return environment;
-      }
-    }
-    throw new IllegalStateException("the contract has no environment " + name);
+  private static String environmentName(ApiKey.EnvironmentEnum environment) {
+    return switch (environment) {
+      case TEST -> "test";
+      case LIVE -> "live";
+    };
   }
 }

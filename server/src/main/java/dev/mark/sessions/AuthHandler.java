@@ -9,6 +9,7 @@ import dev.mark.api.model.SignupRequest;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.http.Enums;
 import dev.mark.platform.security.OriginPolicy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -68,7 +69,8 @@ public final class AuthHandler implements AuthApi {
         : Optional.ofNullable(call.request().cookie(SessionCookies.ACCESS));
     Me me = sessions.me(call.principal(), cookie);
     return new dev.mark.api.model.Me(toModel(me.user()),
-        environment(me.environment()),
+        Enums.named(dev.mark.api.model.Me.EnvironmentEnum.class, AuthHandler::environmentName,
+            me.environment()),
         me.csrfToken().orElse(null));
   }
 
@@ -117,17 +119,11 @@ public final class AuthHandler implements AuthApi {
         session.csrfToken().orElse(null));
   }
 
-  private static dev.mark.api.model.Me.EnvironmentEnum environment(String name) {
-    for (var environment : dev.mark.api.model.Me.EnvironmentEnum.values()) {
-      String serviceName = switch (environment) {
-        case TEST -> "test";
-        case LIVE -> "live";
-      };
-      if (serviceName.equals(name)) {
-        return environment;
-      }
-    }
-    throw new IllegalStateException("the contract has no environment " + name);
+  private static String environmentName(dev.mark.api.model.Me.EnvironmentEnum environment) {
+    return switch (environment) {
+      case TEST -> "test";
+      case LIVE -> "live";
+    };
   }
 
   private static dev.mark.api.model.User toModel(User user) {
