@@ -37,10 +37,7 @@ class ContractDefaultsTest {
       assertThat(client.postJson("/v1/datasets", DatasetsApiTest.ORDERS).status()).isEqualTo(201);
     }
 
-    JsonNode page = client.get("/v1/datasets").json();
-
-    assertThat(page.get("data")).hasSize(pageSize);
-    assertThat(page.get("has_more").asBoolean()).isTrue();
+    assertAFullPageOfMore(client.get("/v1/datasets"), pageSize);
   }
 
   @Test
@@ -53,10 +50,7 @@ class ContractDefaultsTest {
       assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
-    JsonNode page = manager.get("/v1/api-keys").json();
-
-    assertThat(page.get("data")).hasSize(pageSize);
-    assertThat(page.get("has_more").asBoolean()).isTrue();
+    assertAFullPageOfMore(manager.get("/v1/api-keys"), pageSize);
   }
 
   @Test
@@ -68,10 +62,7 @@ class ContractDefaultsTest {
     assertThat(client.postJson("/v1/datasets/" + id + "/rows", rows(pageSize + 1, i -> "{\"n\": " + i + "}"))
         .status()).isEqualTo(200);
 
-    JsonNode page = client.get("/v1/datasets/" + id + "/rows").json();
-
-    assertThat(page.get("data")).hasSize(pageSize);
-    assertThat(page.get("has_more").asBoolean()).isTrue();
+    assertAFullPageOfMore(client.get("/v1/datasets/" + id + "/rows"), pageSize);
   }
 
   @Test
@@ -151,6 +142,12 @@ class ContractDefaultsTest {
 
     assertThat(session.get("mode").asString()).isEqualTo("token");
     assertThat(session.get("access_token").asString()).isNotBlank();
+  }
+
+  private static void assertAFullPageOfMore(HttpResult list, int pageSize) {
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    assertThat(list.json().get("data")).hasSize(pageSize);
+    assertThat(list.json().get("has_more").asBoolean()).isTrue();
   }
 
   private static String rows(int count, java.util.function.IntFunction<String> row) {
