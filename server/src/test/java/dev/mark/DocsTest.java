@@ -20,13 +20,17 @@ class DocsTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @Test
-  void theContractIsServedAsWrittenAndAsJson(RunningServer server) {
+  void theContractIsServedAsWrittenAndAsJsonWithThisServerFirst(RunningServer server) {
     var yaml = server.anonymousClient().get("/openapi.yaml");
     assertThat(yaml.status()).isEqualTo(200);
-    assertThat(yaml.body()).isEqualTo(ApiContract.load().yaml());
+    String thisServer = "  - url: '" + server.baseUrl() + "'\n    description: This server, which served this document\n";
+    assertThat(yaml.body()).contains("servers:\n" + thisServer + "  - url: https://api.mark.dev\n");
+    assertThat(yaml.body().replace(thisServer, "")).isEqualTo(ApiContract.load().yaml());
 
     var json = server.anonymousClient().get("/openapi.json");
     assertThat(json.json().get("paths").has("/v1/datasets")).isTrue();
+    assertThat(json.json().get("servers").findValuesAsString("url"))
+        .containsExactly(server.baseUrl(), "https://api.mark.dev");
   }
 
   @Test
@@ -56,6 +60,10 @@ class DocsTest {
       assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
       assertThat(dom).contains("opblock");
+      // "Try it out" calls the server first in the list: this one, not production
+      int here = dom.indexOf("<option value=\"" + server.baseUrl() + "\"");
+      assertThat(here).as("this server is offered").isNotNegative();
+      assertThat(here).as("before production").isLessThan(dom.indexOf("<option value=\"https://api.mark.dev\""));
       for (String operation : List.of("createDataset", "listDatasets", "getDataset", "deleteDataset", "getHealth")) {
         assertThat(dom).as("the rendered page shows " + operation).contains(operation);
       }

@@ -1,23 +1,26 @@
 package dev.mark.analytics;
 
 import dev.mark.api.AnalyticsApi;
-import dev.mark.api.model.ColumnType;
 import dev.mark.api.model.Filter;
+import dev.mark.api.model.FilterOperator;
 import dev.mark.api.model.Measure;
 import dev.mark.api.model.Order;
-import dev.mark.api.model.OrderDirection;
 import dev.mark.api.model.QueryRequest;
 import dev.mark.api.model.QueryResult;
 import dev.mark.api.model.ResultColumn;
 import dev.mark.api.model.TimeBucket;
+import dev.mark.datasets.ColumnTypes;
 import dev.mark.platform.http.ApiCall;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code analytics} operations: maps the API's query models to the query service and back. */
+/**
+ * The {@code analytics} operations: maps the API's query models to the query service and back.
+ * The binder has filled in the contract's defaults (limit, totals, time zone, fill, direction),
+ * so none is restated here; each generated enum is mapped by an exhaustive switch, so a value
+ * added to the contract does not compile until it is handled.
+ */
 public final class AnalyticsHandler implements AnalyticsApi {
-
-  private static final int DEFAULT_LIMIT = 1000;
 
   private final QueryService queries;
 
@@ -30,7 +33,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
     QueryOutcome outcome = queries.run(call.principal(), datasetId, toQuery(request));
     return new QueryResult(
         outcome.columns().stream()
-            .map(c -> new ResultColumn(c.name(), ColumnType.fromValue(c.type().apiName())))
+            .map(c -> new ResultColumn(c.name(), ColumnTypes.toModel(c.type())))
             .toList(),
         outcome.rows(),
         outcome.totals().orElse(null),
@@ -44,38 +47,82 @@ public final class AnalyticsHandler implements AnalyticsApi {
         Optional.ofNullable(request.timeBucket()).map(AnalyticsHandler::toBucket),
         orEmpty(request.filters()).stream().map(AnalyticsHandler::toFilter).toList(),
         orEmpty(request.order()).stream().map(AnalyticsHandler::toOrder).toList(),
-        request.limit() == null ? DEFAULT_LIMIT : request.limit(),
-        Boolean.TRUE.equals(request.totals()));
+        request.limit(),
+        request.totals());
   }
 
   private static MetricQuery.Measure toMeasure(Measure measure) {
     return new MetricQuery.Measure(
-        Aggregation.valueOf(measure.agg().value().toUpperCase()),
+        toAggregation(measure.agg()),
         Optional.ofNullable(measure.column()),
         Optional.ofNullable(measure.alias()));
+  }
+
+  private static Aggregation toAggregation(dev.mark.api.model.Aggregation agg) {
+    return switch (agg) {
+      case COUNT -> Aggregation.COUNT;
+      case COUNT_DISTINCT -> Aggregation.COUNT_DISTINCT;
+      case SUM -> Aggregation.SUM;
+      case AVG -> Aggregation.AVG;
+      case MIN -> Aggregation.MIN;
+      case MAX -> Aggregation.MAX;
+      case MEDIAN -> Aggregation.MEDIAN;
+      case P90 -> Aggregation.P90;
+    };
   }
 
   private static MetricQuery.Bucket toBucket(TimeBucket bucket) {
     return new MetricQuery.Bucket(
         bucket.column(),
-        Granularity.valueOf(bucket.granularity().value().toUpperCase()),
-        bucket.timeZone() == null ? "UTC" : bucket.timeZone(),
+        toGranularity(bucket.granularity()),
+        bucket.timeZone(),
         Optional.ofNullable(bucket.from()),
         Optional.ofNullable(bucket.to()),
-        Boolean.TRUE.equals(bucket.fill()));
+        bucket.fill());
+  }
+
+  private static Granularity toGranularity(dev.mark.api.model.Granularity granularity) {
+    return switch (granularity) {
+      case HOUR -> Granularity.HOUR;
+      case DAY -> Granularity.DAY;
+      case WEEK -> Granularity.WEEK;
+      case MONTH -> Granularity.MONTH;
+      case QUARTER -> Granularity.QUARTER;
+      case YEAR -> Granularity.YEAR;
+    };
   }
 
   private static MetricQuery.Filter toFilter(Filter filter) {
     return new MetricQuery.Filter(
         filter.or() == null ? null : filter.or().stream().map(AnalyticsHandler::toFilter).toList(),
         filter.column(),
-        filter.op() == null ? null : FilterOp.valueOf(filter.op().value().toUpperCase()),
+        filter.op() == null ? null : toFilterOp(filter.op()),
         filter.value(),
         filter.values());
   }
 
+  private static FilterOp toFilterOp(FilterOperator op) {
+    return switch (op) {
+      case EQ -> FilterOp.EQ;
+      case NEQ -> FilterOp.NEQ;
+      case IN -> FilterOp.IN;
+      case NOT_IN -> FilterOp.NOT_IN;
+      case GT -> FilterOp.GT;
+      case GTE -> FilterOp.GTE;
+      case LT -> FilterOp.LT;
+      case LTE -> FilterOp.LTE;
+      case BETWEEN -> FilterOp.BETWEEN;
+      case CONTAINS -> FilterOp.CONTAINS;
+      case IS_NULL -> FilterOp.IS_NULL;
+    };
+  }
+
   private static MetricQuery.Order toOrder(Order order) {
-    return new MetricQuery.Order(order.column(), order.direction() == OrderDirection.DESC);
+    boolean descending = switch (order.direction()) {
+      case ASC -> false;
+      case DESC -> true;
+    };
+    return new MetricQuery.Order(order.column(), descending);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -4,6 +4,7 @@ import dev.mark.analytics.QueryPlan.PlannedBucket;
 import dev.mark.analytics.QueryPlan.PlannedMeasure;
 import dev.mark.datasets.ValueType;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -89,7 +90,7 @@ final class BucketFill {
     }
     for (Object start = first; compare(start, last) <= 0; start = next(bucket, start)) {
       if (starts.size() == MAX_BUCKETS) {
-        throw new Unprocessable("invalid_query", "The query does not fit the dataset.", List.of(
+        throw new Unprocessable(ProblemCode.INVALID_QUERY, "The query does not fit the dataset.", List.of(
             FieldIssue.body("/time_bucket/fill", "too_many_buckets",
                 "filling would add more than " + MAX_BUCKETS + " buckets; narrow from and to, or use a coarser granularity")));
       }

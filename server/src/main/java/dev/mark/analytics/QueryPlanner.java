@@ -8,6 +8,7 @@ import dev.mark.analytics.QueryPlan.SortKey;
 import dev.mark.datasets.ColumnSpec;
 import dev.mark.datasets.ValueType;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -51,7 +52,7 @@ final class QueryPlanner {
     checkUniqueNames(query, names);
     List<SortKey> order = order(query.order(), names, bucket.isPresent() ? 1 + dimensions.size() : dimensions.size());
     if (!issues.isEmpty()) {
-      throw new Unprocessable("invalid_query", "The query does not fit the dataset.", issues);
+      throw new Unprocessable(ProblemCode.INVALID_QUERY, "The query does not fit the dataset.", issues);
     }
     return new QueryPlan(bucket, dimensions, measures, filters, order, query.limit(), query.totals());
   }

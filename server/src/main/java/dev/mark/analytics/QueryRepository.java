@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
 
 import dev.mark.datasets.RowsTable;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Timeout;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,7 @@ final class QueryRepository {
       return new RawResult(result, totals);
     } catch (DataAccessException e) {
       if (QUERY_CANCELED.equals(e.sqlState())) {
-        throw new Timeout("query_timeout", "The query was stopped after " + timeoutMillis
+        throw new Timeout(ProblemCode.QUERY_TIMEOUT, "The query was stopped after " + timeoutMillis
             + " ms; narrow it with filters or a shorter period.");
       }
       throw e;

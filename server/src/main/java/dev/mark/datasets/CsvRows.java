@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class CsvRows {
       int row = 0;
       while (records.hasNext() && !batch.isFull()) {
         if (row == maxRows) {
-          throw new PayloadTooLarge("too_many_rows", "One request may add at most " + maxRows + " rows.");
+          throw new PayloadTooLarge(ProblemCode.TOO_MANY_ROWS, "One request may add at most " + maxRows + " rows.");
         }
         CsvRecord record = records.next();
         readRow(batch, columnOfField, record, row++);
@@ -103,13 +104,13 @@ final class CsvRows {
       }
     }
     if (!issues.isEmpty()) {
-      throw new Unprocessable("invalid_rows", "The CSV header does not fit the dataset; no row was written.", issues);
+      throw new Unprocessable(ProblemCode.INVALID_ROWS, "The CSV header does not fit the dataset; no row was written.", issues);
     }
     return columnOfField;
   }
 
   private static Unprocessable invalid(String pointer, String code, String message) {
-    return new Unprocessable("invalid_rows", "The CSV cannot be read; no row was written.",
+    return new Unprocessable(ProblemCode.INVALID_ROWS, "The CSV cannot be read; no row was written.",
         List.of(FieldIssue.body(pointer, code, message)));
   }
 }

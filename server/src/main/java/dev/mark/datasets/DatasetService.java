@@ -5,6 +5,7 @@ import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.NotFound;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.ids.Ids;
 import dev.mark.platform.pagination.Cursors;
@@ -137,7 +138,7 @@ public final class DatasetService {
       }
     }
     if (!issues.isEmpty()) {
-      throw new Unprocessable("invalid_dataset", "The columns of the dataset are not valid.", issues);
+      throw new Unprocessable(ProblemCode.INVALID_DATASET, "The columns of the dataset are not valid.", issues);
     }
   }
 
@@ -146,6 +147,6 @@ public final class DatasetService {
   }
 
   private static NotFound notFound(String id) {
-    return new NotFound("not_found", "There is no dataset " + id + ".");
+    return new NotFound(ProblemCode.NOT_FOUND, "There is no dataset " + id + ".");
   }
 }

@@ -2,17 +2,17 @@ package dev.mark.datasets;
 
 import dev.mark.api.DatasetsApi;
 import dev.mark.api.model.Column;
-import dev.mark.api.model.ColumnType;
 import dev.mark.api.model.CreateDatasetRequest;
 import dev.mark.api.model.Dataset;
 import dev.mark.api.model.DatasetList;
 import dev.mark.platform.http.ApiCall;
 import java.util.Optional;
 
-/** The {@code datasets} operations: maps the API's models to the dataset service and back. */
+/**
+ * The {@code datasets} operations: maps the API's models to the dataset service and back. The
+ * binder has filled in the contract's defaults ({@code limit}, a column's {@code required}).
+ */
 public final class DatasetsHandler implements DatasetsApi {
-
-  private static final int DEFAULT_PAGE_SIZE = 20;
 
   private final DatasetService datasets;
 
@@ -26,8 +26,7 @@ public final class DatasetsHandler implements DatasetsApi {
         request.name(),
         Optional.ofNullable(request.description()),
         request.columns().stream()
-            .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type().value()),
-                Boolean.TRUE.equals(c.required())))
+            .map(c -> new ColumnSpec(c.name(), ColumnTypes.toValueType(c.type()), c.required()))
             .toList());
     DatasetRecord created = datasets.create(call.principal(), draft);
     call.location("/v1/datasets/" + created.id());
@@ -37,7 +36,7 @@ public final class DatasetsHandler implements DatasetsApi {
   @Override
   public DatasetList listDatasets(ApiCall call, Integer limit, String cursor) {
     DatasetPage page = datasets.list(
-        call.principal(), limit == null ? DEFAULT_PAGE_SIZE : limit, Optional.ofNullable(cursor));
+        call.principal(), limit, Optional.ofNullable(cursor));
     return new DatasetList(
         page.items().stream().map(DatasetsHandler::toModel).toList(),
         page.nextCursor().isPresent(),
@@ -60,7 +59,7 @@ public final class DatasetsHandler implements DatasetsApi {
         dataset.name(),
         dataset.description().orElse(null),
         dataset.columns().stream()
-            .map(c -> new Column(c.name(), ColumnType.fromValue(c.type().apiName()), c.required()))
+            .map(c -> new Column(c.name(), ColumnTypes.toModel(c.type()), c.required()))
             .toList(),
         dataset.rowCount(),
         dataset.createdAt(),

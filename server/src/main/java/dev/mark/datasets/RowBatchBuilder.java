@@ -1,6 +1,7 @@
 package dev.mark.datasets;
 
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ final class RowBatchBuilder {
     if (!issues.isEmpty()) {
       String detail = (issues.size() >= MAX_ISSUES ? "At least " : "") + issues.size()
           + (issues.size() == 1 ? " value does" : " values do") + " not fit the dataset; no row was written.";
-      throw new Unprocessable("invalid_rows", detail, issues);
+      throw new Unprocessable(ProblemCode.INVALID_ROWS, detail, issues);
     }
     copy.flush();
     return rows;

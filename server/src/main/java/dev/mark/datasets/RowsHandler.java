@@ -13,10 +13,11 @@ import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The {@code rows} operations: JSON or CSV in, pages of rows out. */
+/**
+ * The {@code rows} operations: JSON or CSV in, pages of rows out. The binder has filled in the
+ * contract's default {@code limit}.
+ */
 public final class RowsHandler implements RowsApi {
-
-  private static final int DEFAULT_PAGE_SIZE = 100;
 
   private final RowsService rows;
 
@@ -37,7 +38,7 @@ public final class RowsHandler implements RowsApi {
   @Override
   public RowList listRows(ApiCall call, String datasetId, Integer limit, String cursor) {
     RowsService.RowsPage page = rows.list(call.principal(), datasetId,
-        limit == null ? DEFAULT_PAGE_SIZE : limit, Optional.ofNullable(cursor));
+        limit, Optional.ofNullable(cursor));
     return new RowList(
         page.rows().stream().map(RowsHandler::toJson).toList(),
         page.nextCursor().isPresent(),

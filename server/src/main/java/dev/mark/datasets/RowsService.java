@@ -3,6 +3,7 @@ package dev.mark.datasets;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.pagination.Cursors;
 import dev.mark.platform.security.Principal;
 import java.time.Clock;
@@ -106,10 +107,10 @@ public final class RowsService {
   }
 
   private PayloadTooLarge tooManyRows() {
-    return new PayloadTooLarge("too_many_rows", "One request may add at most " + maxRowsPerRequest + " rows.");
+    return new PayloadTooLarge(ProblemCode.TOO_MANY_ROWS, "One request may add at most " + maxRowsPerRequest + " rows.");
   }
 
   private static NotFound notFound(String id) {
-    return new NotFound("not_found", "There is no dataset " + id + ".");
+    return new NotFound(ProblemCode.NOT_FOUND, "There is no dataset " + id + ".");
   }
 }

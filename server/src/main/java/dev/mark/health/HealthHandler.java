@@ -4,6 +4,7 @@ import dev.mark.api.HealthApi;
 import dev.mark.api.model.Health;
 import dev.mark.api.model.Readiness;
 import dev.mark.platform.db.Database;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.http.ApiCall;
 import dev.mark.platform.ratelimit.BucketStore;
@@ -30,10 +31,10 @@ public final class HealthHandler implements HealthApi {
   @Override
   public Readiness getReadiness(ApiCall call) {
     if (!database.isReachable()) {
-      throw new ServiceUnavailable("unavailable", "The database does not answer.");
+      throw new ServiceUnavailable(ProblemCode.UNAVAILABLE, "The database does not answer.");
     }
     if (!rateLimits.isReachable()) {
-      throw new ServiceUnavailable("unavailable", "The store of the rate limits does not answer.");
+      throw new ServiceUnavailable(ProblemCode.UNAVAILABLE, "The store of the rate limits does not answer.");
     }
     return new Readiness(Readiness.StatusEnum.OK, Readiness.DatabaseEnum.OK,
         Readiness.RateLimiterEnum.OK);

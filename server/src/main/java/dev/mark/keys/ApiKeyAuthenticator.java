@@ -1,5 +1,6 @@
 package dev.mark.keys;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
@@ -29,11 +30,11 @@ public final class ApiKeyAuthenticator implements SchemeAuthenticator {
       return Optional.empty();
     }
     if (ApiKeyFormat.environmentOf(presented.trim()).isEmpty()) {
-      throw new Unauthorized("invalid_api_key",
+      throw new Unauthorized(ProblemCode.INVALID_API_KEY,
           "The X-API-Key header does not hold a well-formed Mark API key; check it for typos.");
     }
     return Optional.of(keys.authenticate(presented.trim()).orElseThrow(() ->
-        new Unauthorized("invalid_api_key", "The API key is not valid, or has been revoked.")));
+        new Unauthorized(ProblemCode.INVALID_API_KEY, "The API key is not valid, or has been revoked.")));
   }
 
   @Override

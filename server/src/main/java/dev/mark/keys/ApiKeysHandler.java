@@ -8,14 +8,17 @@ import dev.mark.api.model.ApiKeyWithSecret;
 import dev.mark.api.model.CreateApiKeyRequest;
 import dev.mark.api.model.RollApiKeyRequest;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.http.Enums;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The {@code api-keys} operations: maps the API's models to the key lifecycle and back. */
+/**
+ * The {@code api-keys} operations: maps the API's models to the key lifecycle and back. The
+ * binder has filled in the contract's defaults ({@code limit}, {@code grace_period_seconds}).
+ * The service names scopes and environments as strings; each is mapped by one exhaustive switch
+ * over the generated enum, so a value added to the contract does not compile until it is.
+ */
 public final class ApiKeysHandler implements ApiKeysApi {
-
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int DEFAULT_GRACE_SECONDS = 86_400;
 
   private final KeyManagementService keys;
 
@@ -27,7 +30,7 @@ public final class ApiKeysHandler implements ApiKeysApi {
   public ApiKeyWithSecret createApiKey(ApiCall call, CreateApiKeyRequest request,
       String idempotencyKey) {
     IssuedKey issued = keys.create(call.principal(), request.name(),
-        request.scopes().stream().map(ApiKeyScope::value).toList(),
+        request.scopes().stream().map(ApiKeysHandler::scopeName).toList(),
         Optional.ofNullable(request.expiresAt()));
     call.location("/v1/api-keys/" + issued.key().id());
     return toModel(issued);
@@ -35,8 +38,7 @@ public final class ApiKeysHandler implements ApiKeysApi {
 
   @Override
   public ApiKeyList listApiKeys(ApiCall call, Integer limit, String cursor) {
-    ApiKeyPage page = keys.list(call.principal(), limit == null ? DEFAULT_PAGE_SIZE : limit,
-        Optional.ofNullable(cursor));
+    ApiKeyPage page = keys.list(call.principal(), limit, Optional.ofNullable(cursor));
     return new ApiKeyList(
         page.items().stream().map(ApiKeysHandler::toModel).toList(),
         page.nextCursor().isPresent(),
@@ -56,10 +58,8 @@ public final class ApiKeysHandler implements ApiKeysApi {
   @Override
   public ApiKeyWithSecret rollApiKey(ApiCall call, String keyId, RollApiKeyRequest request,
       String idempotencyKey) {
-    int grace = request.gracePeriodSeconds() == null
-        ? DEFAULT_GRACE_SECONDS
-        : request.gracePeriodSeconds();
-    return toModel(keys.roll(call.principal(), keyId, Duration.ofSeconds(grace)));
+    return toModel(keys.roll(call.principal(), keyId,
+        Duration.ofSeconds(request.gracePeriodSeconds())));
   }
 
   private static ApiKeyWithSecret toModel(IssuedKey issued) {
@@ -70,12 +70,29 @@ public final class ApiKeysHandler implements ApiKeysApi {
     return new ApiKey(
         key.id(),
         key.name(),
-        ApiKey.EnvironmentEnum.fromValue(key.environment()),
-        key.scopes().stream().map(ApiKeyScope::fromValue).toList(),
+        Enums.named(ApiKey.EnvironmentEnum.class, ApiKeysHandler::environmentName, key.environment()),
+        key.scopes().stream()
+            .map(scope -> Enums.named(ApiKeyScope.class, ApiKeysHandler::scopeName, scope))
+            .toList(),
         key.hint(),
         key.createdAt(),
         key.expiresAt().orElse(null),
         key.lastUsedAt().orElse(null),
         key.previousSecretExpiresAt().orElse(null));
+  }
+
+  private static String scopeName(ApiKeyScope scope) {
+    return switch (scope) {
+      case READ -> "read";
+      case WRITE -> "write";
+      case MANAGE -> "manage";
+    };
+  }
+
+  private static String environmentName(ApiKey.EnvironmentEnum environment) {
+    return switch (environment) {
+      case TEST -> "test";
+      case LIVE -> "live";
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.mark.keys;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.NotFound;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.pagination.Cursors;
 import dev.mark.platform.security.Principal;
@@ -42,7 +43,7 @@ public final class KeyManagementService {
   public IssuedKey create(Principal caller, String name, List<String> scopes,
       Optional<OffsetDateTime> expiresAt) {
     if (expiresAt.isPresent() && !expiresAt.get().toInstant().isAfter(clock.instant())) {
-      throw new Unprocessable("invalid_expiry", "A key cannot be created already expired.",
+      throw new Unprocessable(ProblemCode.INVALID_EXPIRY, "A key cannot be created already expired.",
           List.of(FieldIssue.body("/expires_at", "past", "must be in the future")));
     }
     return transactions.inTransaction(tx -> keys.issue(tx, caller.accountId(),
@@ -104,6 +105,6 @@ public final class KeyManagementService {
   }
 
   private static NotFound notFound(String keyId) {
-    return new NotFound("not_found", "There is no API key " + keyId + ".");
+    return new NotFound(ProblemCode.NOT_FOUND, "There is no API key " + keyId + ".");
   }
 }

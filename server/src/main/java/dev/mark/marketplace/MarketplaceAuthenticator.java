@@ -4,6 +4,7 @@ import dev.mark.plans.PlanCatalog;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
@@ -57,13 +58,13 @@ public final class MarketplaceAuthenticator implements SchemeAuthenticator {
     }
     // digests of equal length, compared without an early exit: timing tells nothing
     if (secretDigest.isEmpty() || !MessageDigest.isEqual(secretDigest.get(), Sha256.of(presented))) {
-      throw new Unauthorized("invalid_proxy_secret",
+      throw new Unauthorized(ProblemCode.INVALID_PROXY_SECRET,
           "The X-RapidAPI-Proxy-Secret is not the one configured for this marketplace.");
     }
     String user = header(request, USER_HEADER, USER);
     String subscription = header(request, SUBSCRIPTION_HEADER, SUBSCRIPTION);
     String plan = plans.planOfSubscription(subscription.toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> new Forbidden("unknown_subscription",
+        .orElseThrow(() -> new Forbidden(ProblemCode.UNKNOWN_SUBSCRIPTION,
             "The subscription " + subscription + " is not mapped to a plan of this API."));
     MarketplaceMember member = members.memberFor(user);
     return Optional.of(new Principal(member.accountId(), member.keyId(),

@@ -5,6 +5,7 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +110,7 @@ final class AccessTokens {
   }
 
   private static Unauthorized invalid() {
-    return new Unauthorized("invalid_token",
+    return new Unauthorized(ProblemCode.INVALID_TOKEN,
         "The access token is not valid or has expired; refresh the session or log in again.");
   }
 }

@@ -6,8 +6,10 @@ import dev.mark.api.model.RefreshRequest;
 import dev.mark.api.model.Session;
 import dev.mark.api.model.SessionMode;
 import dev.mark.api.model.SignupRequest;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.http.Enums;
 import dev.mark.platform.security.OriginPolicy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -47,7 +49,7 @@ public final class AuthHandler implements AuthApi {
   @Override
   public Session refreshSession(ApiCall call, RefreshRequest request) {
     SessionService.PresentedRefresh presented = presented(call, request).orElseThrow(() ->
-        new Unauthorized("invalid_refresh_token",
+        new Unauthorized(ProblemCode.INVALID_REFRESH_TOKEN,
             "Send the refresh_token in the body, or the mark_refresh cookie."));
     return respond(call, sessions.refresh(presented));
   }
@@ -67,7 +69,8 @@ public final class AuthHandler implements AuthApi {
         : Optional.ofNullable(call.request().cookie(SessionCookies.ACCESS));
     Me me = sessions.me(call.principal(), cookie);
     return new dev.mark.api.model.Me(toModel(me.user()),
-        dev.mark.api.model.Me.EnvironmentEnum.fromValue(me.environment()),
+        Enums.named(dev.mark.api.model.Me.EnvironmentEnum.class, AuthHandler::environmentName,
+            me.environment()),
         me.csrfToken().orElse(null));
   }
 
@@ -87,8 +90,12 @@ public final class AuthHandler implements AuthApi {
         origins.comesFromAllowedOrigin(call.request())));
   }
 
+  /** The mode asked for; the binder has filled in the contract's default when none was sent. */
   private boolean isCookieMode(ApiCall call, SessionMode mode) {
-    boolean cookieMode = mode == SessionMode.COOKIE;
+    boolean cookieMode = switch (mode) {
+      case TOKEN -> false;
+      case COOKIE -> true;
+    };
     if (cookieMode) {
       // a foreign page must not be able to log a browser in to an account of its choosing
       origins.requireAllowed(call.request());
@@ -110,6 +117,13 @@ public final class AuthHandler implements AuthApi {
         session.cookieMode() ? null : session.refreshToken(),
         utc(session.refreshTokenExpiresAt()),
         session.csrfToken().orElse(null));
+  }
+
+  private static String environmentName(dev.mark.api.model.Me.EnvironmentEnum environment) {
+    return switch (environment) {
+      case TEST -> "test";
+      case LIVE -> "live";
+    };
   }
 
   private static dev.mark.api.model.User toModel(User user) {

@@ -1,6 +1,7 @@
 package dev.mark.sessions;
 
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.OriginPolicy;
 import dev.mark.platform.security.Principal;
@@ -53,7 +54,7 @@ public final class CookieSessionAuthenticator implements SchemeAuthenticator {
             Sha256.hex(presented).getBytes(StandardCharsets.US_ASCII),
             claims.csrfDigest().get().getBytes(StandardCharsets.US_ASCII));
     if (!matches) {
-      throw new Forbidden("csrf_failed",
+      throw new Forbidden(ProblemCode.CSRF_FAILED,
           "A write with a cookie session needs the session's csrf_token in the X-CSRF-Token header.");
     }
   }

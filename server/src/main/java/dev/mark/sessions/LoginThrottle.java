@@ -1,5 +1,6 @@
 package dev.mark.sessions;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.TooManyRequests;
 import dev.mark.platform.ratelimit.BucketStore;
 import dev.mark.platform.security.Sha256;
@@ -77,7 +78,7 @@ final class LoginThrottle {
 
   private static TooManyRequests throttled(long nanosToWait) {
     long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L));
-    return new TooManyRequests("login_throttled",
+    return new TooManyRequests(ProblemCode.LOGIN_THROTTLED,
         "Too many attempts; retry in " + seconds + " seconds.",
         Map.of("Retry-After", Long.toString(seconds)));
   }

@@ -1,6 +1,7 @@
 package dev.mark.sessions;
 
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ final class PasswordPolicy {
   }
 
   private static Unprocessable weak(String why) {
-    return new Unprocessable("weak_password", "The password is too easy to guess.",
+    return new Unprocessable(ProblemCode.WEAK_PASSWORD, "The password is too easy to guess.",
         List.of(FieldIssue.body("/password", "weak_password", why)));
   }
 }

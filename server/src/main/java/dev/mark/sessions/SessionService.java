@@ -7,6 +7,7 @@ import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.Conflict;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.platform.ids.Ids;
 import dev.mark.platform.ratelimit.BucketStore;
@@ -101,7 +102,7 @@ public final class SessionService {
       var created = new UserRepository.StoredUser(Ids.next("usr"), accountId, normalized, hash,
           null, accounts.sessionKey(tx, accountId, "test"), accounts.sessionKey(tx, accountId, "live"), null);
       if (!users.insert(tx, created)) {
-        throw new Conflict("email_taken", "A user with this email already exists; log in instead.");
+        throw new Conflict(ProblemCode.EMAIL_TAKEN, "A user with this email already exists; log in instead.");
       }
       return users.byId(tx, created.id()).orElseThrow();
     });
@@ -128,7 +129,7 @@ public final class SessionService {
     }
     if (!matches) {
       throttle.failed(normalized);
-      throw new Unauthorized("invalid_credentials", "The email or the password is wrong.");
+      throw new Unauthorized(ProblemCode.INVALID_CREDENTIALS, "The email or the password is wrong.");
     }
     return start(user.get(), cookieMode);
   }
@@ -166,7 +167,7 @@ public final class SessionService {
     });
     if (outcome.reused()) {
       revoked.ended(outcome.endedSession());
-      throw new Unauthorized("refresh_token_reused",
+      throw new Unauthorized(ProblemCode.REFRESH_TOKEN_REUSED,
           "This refresh token was already used, so the session has been ended; log in again.");
     }
     if (outcome.session() == null) {
@@ -200,7 +201,7 @@ public final class SessionService {
   public Me me(Principal caller, Optional<String> sessionCookie) {
     String userId = caller.user().orElseThrow(() -> new IllegalStateException("not a session call"));
     User user = toUser(users.byId(transactions.reads(), userId).orElseThrow(() ->
-        new Unauthorized("invalid_token", "The user of this session no longer exists.")));
+        new Unauthorized(ProblemCode.INVALID_TOKEN, "The user of this session no longer exists.")));
     Optional<String> csrf = sessionCookie
         .map(this::verify)
         .flatMap(claims -> sessions.csrfTokenOfLiveSession(transactions.reads(), claims.sessionId()));
@@ -214,7 +215,7 @@ public final class SessionService {
   SessionClaims verify(String accessToken) {
     SessionClaims claims = accessTokens.verify(accessToken);
     if (revoked.isEnded(claims.sessionId())) {
-      throw new Unauthorized("invalid_token", "This session has ended; log in again.");
+      throw new Unauthorized(ProblemCode.INVALID_TOKEN, "This session has ended; log in again.");
     }
     return claims;
   }
@@ -258,13 +259,13 @@ public final class SessionService {
         .map(header -> MessageDigest.isEqual(Sha256.of(header), Sha256.of(expected)))
         .orElse(presented.fromAllowedOrigin());
     if (!matches) {
-      throw new Forbidden("csrf_failed",
+      throw new Forbidden(ProblemCode.CSRF_FAILED,
           "A cookie session needs its csrf_token in the X-CSRF-Token header, or an allowed Origin.");
     }
   }
 
   private static Unauthorized invalidRefresh() {
-    return new Unauthorized("invalid_refresh_token",
+    return new Unauthorized(ProblemCode.INVALID_REFRESH_TOKEN,
         "The refresh token is not valid, has expired or its session has ended; log in again.");
   }
 

@@ -3,13 +3,17 @@ package dev.mark.usage;
 import dev.mark.api.UsageApi;
 import dev.mark.api.model.Quota;
 import dev.mark.api.model.Usage;
+import dev.mark.api.model.UsageGranularity;
 import dev.mark.api.model.UsagePeriod;
 import dev.mark.platform.http.ApiCall;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** The {@code usage} operations: the usage report as the API shows it. */
+/**
+ * The {@code usage} operations: the usage report as the API shows it. The binder has filled in
+ * the contract's default granularity.
+ */
 public final class UsageHandler implements UsageApi {
 
   private final UsageService usage;
@@ -19,13 +23,20 @@ public final class UsageHandler implements UsageApi {
   }
 
   @Override
-  public Usage getUsage(ApiCall call, OffsetDateTime from, OffsetDateTime to, String granularity) {
+  public Usage getUsage(ApiCall call, OffsetDateTime from, OffsetDateTime to,
+      UsageGranularity granularity) {
     UsageReport report = usage.report(call.principal(),
         Optional.ofNullable(from).map(OffsetDateTime::toInstant),
         Optional.ofNullable(to).map(OffsetDateTime::toInstant),
-        "day".equals(granularity) ? UsageReport.Granularity.DAY : UsageReport.Granularity.HOUR);
+        switch (granularity) {
+          case HOUR -> UsageReport.Granularity.HOUR;
+          case DAY -> UsageReport.Granularity.DAY;
+        });
     return new Usage(
-        Usage.GranularityEnum.fromValue(report.granularity().name().toLowerCase()),
+        switch (report.granularity()) {
+          case HOUR -> UsageGranularity.HOUR;
+          case DAY -> UsageGranularity.DAY;
+        },
         report.from().atOffset(ZoneOffset.UTC),
         report.to().atOffset(ZoneOffset.UTC),
         report.periods().stream().map(p -> new UsagePeriod(p.keyId(),

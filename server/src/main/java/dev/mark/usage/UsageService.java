@@ -2,6 +2,7 @@ package dev.mark.usage;
 
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.ratelimit.PlanDirectory;
 import dev.mark.platform.ratelimit.RateLimiter;
@@ -71,12 +72,12 @@ public final class UsageService {
     Instant end = to.orElseGet(clock::instant);
     Instant start = from.orElse(end.minus(Duration.ofDays(1)));
     if (!end.isAfter(start)) {
-      throw new Unprocessable("invalid_range", "The range is empty.",
+      throw new Unprocessable(ProblemCode.INVALID_RANGE, "The range is empty.",
           List.of(new FieldIssue(FieldIssue.Location.QUERY, "/to", "not_after_from",
               "must be after from")));
     }
     if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
-      throw new Unprocessable("invalid_range", "The range may span at most 92 days.",
+      throw new Unprocessable(ProblemCode.INVALID_RANGE, "The range may span at most 92 days.",
           List.of(new FieldIssue(FieldIssue.Location.QUERY, "/from", "range_too_long",
               "must be at most 92 days before to")));
     }

@@ -3,6 +3,7 @@ package dev.mark.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import dev.mark.support.MovableClock;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class VerifiedTokensTest {
   void aRefusedTokenIsNotRemembered() {
     Function<String, VerifiedTokens.Verified> refuser = token -> {
       verifiedInFull.add(token);
-      throw new Unauthorized("invalid_token", "no");
+      throw new Unauthorized(ProblemCode.INVALID_TOKEN, "no");
     };
 
     assertThatThrownBy(() -> tokens.claimsOf("forged", refuser)).isInstanceOf(Unauthorized.class);

@@ -1,6 +1,7 @@
 package dev.mark.platform.db;
 
 import dev.mark.platform.errors.Conflict;
+import dev.mark.platform.errors.ProblemCode;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -23,7 +24,7 @@ public final class Transactions {
     try {
       return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
     } catch (IntegrityConstraintViolationException e) {
-      throw new Conflict("conflict", "The request conflicts with the current state of the resource.");
+      throw new Conflict(ProblemCode.CONFLICT, "The request conflicts with the current state of the resource.");
     }
   }
 

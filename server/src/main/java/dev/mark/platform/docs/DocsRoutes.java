@@ -9,22 +9,30 @@ import java.util.Properties;
 
 /**
  * The contract and its interactive reference: {@code /openapi.yaml}, {@code /openapi.json} and
- * {@code /docs} (Swagger UI, served from its webjar: no CDN). These are the only routes outside
- * the contract, and none is under {@code /v1}.
+ * {@code /docs} (Swagger UI, served from its webjar: no CDN). The contract offers the server
+ * that serves it first ({@link ServedContract}). These are the only routes outside the
+ * contract, and none is under {@code /v1}.
  */
 public final class DocsRoutes {
 
   public static final String YAML = "/openapi.yaml";
   public static final String JSON = "/openapi.json";
   public static final String DOCS = "/docs";
+  /** The served contract names the origin the request was sent to (see RequestOrigin). */
+  private static final String VARY = "Host, " + RequestOrigin.FORWARDED_PROTO;
 
   private DocsRoutes() {}
 
   public static void install(JavalinConfig config, ApiContract contract) {
     String page = docsPage(swaggerUiVersion());
+    ServedContract served = new ServedContract(contract);
     config.staticFiles.enableWebjars();
-    config.routes.get(YAML, ctx -> ctx.contentType("application/yaml; charset=utf-8").result(contract.yaml()));
-    config.routes.get(JSON, ctx -> ctx.contentType("application/json").result(contract.json()));
+    config.routes.get(YAML, ctx -> ctx.header("Vary", VARY)
+        .contentType("application/yaml; charset=utf-8")
+        .result(served.yaml(RequestOrigin.of(ctx))));
+    config.routes.get(JSON, ctx -> ctx.header("Vary", VARY)
+        .contentType("application/json")
+        .result(served.json(RequestOrigin.of(ctx))));
     config.routes.get(DOCS, ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
   }
 

@@ -5,8 +5,11 @@ import java.util.List;
 /** The request does not match the contract: malformed JSON, a wrong type, a broken constraint. */
 public final class BadRequest extends ApiException {
 
-  public BadRequest(String code, String detail, List<FieldIssue> issues) {
-    super(code, detail, issues);
+  /** The HTTP status of every {@code BadRequest}; its codes are those of this status. */
+  public static final int STATUS = 400;
+
+  public BadRequest(ProblemCode code, String detail, List<FieldIssue> issues) {
+    super(STATUS, code, detail, issues);
   }
 
   /** Every issue found while checking a request against the contract. */
@@ -14,6 +17,6 @@ public final class BadRequest extends ApiException {
     String detail = issues.size() == 1
         ? "1 part of the request is not valid."
         : issues.size() + " parts of the request are not valid.";
-    return new BadRequest("validation_failed", detail, issues);
+    return new BadRequest(ProblemCode.VALIDATION_FAILED, detail, issues);
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 /** Valid credentials that do not allow this operation, e.g. a key without the needed scope. */
 public final class Forbidden extends ApiException {
 
-  public Forbidden(String code, String detail) {
-    super(code, detail, List.of());
+  /** The HTTP status of every {@code Forbidden}; its codes are those of this status. */
+  public static final int STATUS = 403;
+
+  public Forbidden(ProblemCode code, String detail) {
+    super(STATUS, code, detail, List.of());
   }
 }

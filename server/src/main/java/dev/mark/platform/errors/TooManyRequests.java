@@ -11,10 +11,13 @@ import java.util.Map;
  */
 public final class TooManyRequests extends ApiException {
 
+  /** The HTTP status of every {@code TooManyRequests}; its codes are those of this status. */
+  public static final int STATUS = 429;
+
   private final Map<String, String> headers;
 
-  public TooManyRequests(String code, String detail, Map<String, String> headers) {
-    super(code, detail, List.of());
+  public TooManyRequests(ProblemCode code, String detail, Map<String, String> headers) {
+    super(STATUS, code, detail, List.of());
     this.headers = Map.copyOf(headers);
   }
 

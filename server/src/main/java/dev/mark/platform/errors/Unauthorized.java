@@ -5,7 +5,10 @@ import java.util.List;
 /** No valid credentials were sent; the detail says what to send. */
 public final class Unauthorized extends ApiException {
 
-  public Unauthorized(String code, String detail) {
-    super(code, detail, List.of());
+  /** The HTTP status of every {@code Unauthorized}; its codes are those of this status. */
+  public static final int STATUS = 401;
+
+  public Unauthorized(ProblemCode code, String detail) {
+    super(STATUS, code, detail, List.of());
   }
 }

@@ -5,11 +5,14 @@ import java.util.List;
 /** The request matches the contract but cannot be carried out, e.g. duplicate column names. */
 public final class Unprocessable extends ApiException {
 
-  public Unprocessable(String code, String detail, List<FieldIssue> issues) {
-    super(code, detail, issues);
+  /** The HTTP status of every {@code Unprocessable}; its codes are those of this status. */
+  public static final int STATUS = 422;
+
+  public Unprocessable(ProblemCode code, String detail, List<FieldIssue> issues) {
+    super(STATUS, code, detail, issues);
   }
 
-  public Unprocessable(String code, String detail) {
+  public Unprocessable(ProblemCode code, String detail) {
     this(code, detail, List.of());
   }
 }

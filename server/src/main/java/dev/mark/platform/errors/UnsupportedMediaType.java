@@ -5,7 +5,10 @@ import java.util.List;
 /** The body is not in a media type the operation accepts. */
 public final class UnsupportedMediaType extends ApiException {
 
-  public UnsupportedMediaType(String code, String detail) {
-    super(code, detail, List.of());
+  /** The HTTP status of every {@code UnsupportedMediaType}; its codes are those of this status. */
+  public static final int STATUS = 415;
+
+  public UnsupportedMediaType(ProblemCode code, String detail) {
+    super(STATUS, code, detail, List.of());
   }
 }

@@ -95,12 +95,18 @@ public final class ApiCall {
     return parameter("path", name, type);
   }
 
-  /** A query parameter, or null when absent; already checked against its schema. */
+  /**
+   * A query parameter, already checked against its schema; when absent, its schema's default,
+   * or null if it has none.
+   */
   public <T> T query(String name, Class<T> type) {
     return parameter("query", name, type);
   }
 
-  /** A header parameter, or null when absent; already checked against its schema. */
+  /**
+   * A header parameter, already checked against its schema; when absent, its schema's default,
+   * or null if it has none.
+   */
   public <T> T header(String name, Class<T> type) {
     return parameter("header", name.toLowerCase(), type);
   }
@@ -113,7 +119,10 @@ public final class ApiCall {
     return rawBody;
   }
 
-  /** The JSON body, already checked against its schema; null when the body is not JSON. */
+  /**
+   * The JSON body, already checked against its schema, with the schema's defaults filled in for
+   * omitted properties; null when the body is not JSON.
+   */
   public <T> T body(Class<T> type) {
     if (body == null) {
       return null;

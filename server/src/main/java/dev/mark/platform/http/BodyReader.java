@@ -3,6 +3,7 @@ package dev.mark.platform.http;
 import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.UnsupportedMediaType;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class BodyReader {
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new BadRequest("malformed_json", "The body is not valid JSON" + where + ".", List.of());
+      throw new BadRequest(ProblemCode.MALFORMED_JSON, "The body is not valid JSON" + where + ".", List.of());
     }
   }
 
@@ -66,7 +67,7 @@ final class BodyReader {
     String contentType = ctx.contentType();
     String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!accepted.mediaTypes().contains(mediaType)) {
-      throw new UnsupportedMediaType("unsupported_media_type",
+      throw new UnsupportedMediaType(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
           "Send the body as " + String.join(" or ", accepted.mediaTypes())
               + (contentType == null ? "." : ", not " + contentType + "."));
     }
@@ -120,13 +121,13 @@ final class BodyReader {
       return bytes;
     }
     if (!encoding.trim().equalsIgnoreCase("gzip")) {
-      throw new UnsupportedMediaType("unsupported_content_encoding",
+      throw new UnsupportedMediaType(ProblemCode.UNSUPPORTED_CONTENT_ENCODING,
           "Send the body as is or with Content-Encoding: gzip, not " + encoding + ".");
     }
     try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
       return readAtMost(in, limit);
     } catch (ZipException | java.io.EOFException e) {
-      throw new BadRequest("malformed_body", "The body is not valid gzip.", List.of());
+      throw new BadRequest(ProblemCode.MALFORMED_BODY, "The body is not valid gzip.", List.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -141,6 +142,6 @@ final class BodyReader {
   }
 
   private static PayloadTooLarge tooLarge(long limit) {
-    return new PayloadTooLarge("payload_too_large", "The body may be at most " + limit + " bytes.");
+    return new PayloadTooLarge(ProblemCode.PAYLOAD_TOO_LARGE, "The body may be at most " + limit + " bytes.");
   }
 }

@@ -6,6 +6,7 @@ import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.observability.Metrics;
 import io.javalin.config.JavalinConfig;
@@ -65,7 +66,7 @@ public final class HttpPipeline {
     MDC.put("request_id", requestId);
     if (!inFlight.enter()) {
       ctx.header("Connection", "close");
-      throw new ServiceUnavailable("shutting_down", "The server is shutting down; retry on another node.");
+      throw new ServiceUnavailable(ProblemCode.SHUTTING_DOWN, "The server is shutting down; retry on another node.");
     }
     ctx.attribute("mark.in_flight", Boolean.TRUE);
   }
@@ -95,9 +96,9 @@ public final class HttpPipeline {
     } else if (status == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
       problems.write(ctx, methodNotAllowed(ctx));
     } else if (status == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
-      problems.write(ctx, new PayloadTooLarge("payload_too_large", "The body is too large."));
+      problems.write(ctx, new PayloadTooLarge(ProblemCode.PAYLOAD_TOO_LARGE, "The body is too large."));
     } else if (status < 500) {
-      problems.write(ctx, new BadRequest("bad_request", "The request could not be read.", List.of()));
+      problems.write(ctx, new BadRequest(ProblemCode.BAD_REQUEST, "The request could not be read.", List.of()));
     } else {
       unexpected(e, ctx);
     }
@@ -115,7 +116,7 @@ public final class HttpPipeline {
       problems.write(ctx, methodNotAllowed(ctx));
       return;
     }
-    problems.write(ctx, new NotFound("not_found", "There is no route " + ctx.path() + "."));
+    problems.write(ctx, new NotFound(ProblemCode.NOT_FOUND, "There is no route " + ctx.path() + "."));
   }
 
   private static boolean isCorsPreflight(Context ctx) {

@@ -3,11 +3,13 @@ package dev.mark.platform.http;
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.contract.ContractOperation;
+import dev.mark.platform.contract.SchemaDefaults;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.idempotency.IdempotencyScope;
 import dev.mark.platform.idempotency.StoredResponse;
@@ -34,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
  * call {@link #bind} once per operation; for each request the binder then authenticates the
  * caller under the operation's security schemes, charges the operation's cost to the caller's
  * rate limits (headers on every response; units given back when the call ends in a 5xx),
- * reads and validates every parameter and the body against the contract, replays or records
+ * reads and validates every parameter and the body against the contract and fills in the
+ * schema's defaults of what was omitted (handlers never restate them), replays or records
  * idempotent POSTs, calls the handler, answers with the operation's declared success status and
  * meters the answered call. Nothing else registers an API route.
  */
@@ -49,6 +52,7 @@ public final class OperationBinder {
   private final RoutesConfig routes;
   private final ApiContract contract;
   private final SchemaValidator validator;
+  private final SchemaDefaults defaults;
   private final Authenticators authenticators;
   private final Idempotency idempotency;
   private final CallGuard guard;
@@ -63,11 +67,12 @@ public final class OperationBinder {
     this.routes = routes;
     this.contract = contract;
     this.validator = validator;
+    this.defaults = new SchemaDefaults(contract);
     this.authenticators = authenticators;
     this.idempotency = idempotency;
     this.guard = guard;
     this.mapper = mapper;
-    this.parameters = new ParameterReader(validator);
+    this.parameters = new ParameterReader(validator, defaults);
     this.bodies = new BodyReader(mapper, limits);
   }
 
@@ -88,8 +93,14 @@ public final class OperationBinder {
       throw new IllegalStateException(operationId + " is bound twice");
     }
     authenticators.requireSupport(operationId, operation.securitySchemes());
-    operation.parameters().forEach(p -> validator.preload(p.schemaPointer()));
-    operation.body().flatMap(ContractBody::jsonSchemaPointer).ifPresent(validator::preload);
+    operation.parameters().forEach(p -> {
+      validator.preload(p.schemaPointer());
+      defaults.preload(p.schemaPointer());
+    });
+    operation.body().flatMap(ContractBody::jsonSchemaPointer).ifPresent(pointer -> {
+      validator.preload(pointer);
+      defaults.preload(pointer);
+    });
     routes.addHttpHandler(HandlerType.findOrCreate(method), path, ctx -> {
       ctx.attribute(Requests.OPERATION_ATTRIBUTE, operationId);
       handle(operation, invocation, ctx);
@@ -130,7 +141,7 @@ public final class OperationBinder {
       status = ctx.statusCode();
       units = admission.units();
     } catch (ApiException e) {
-      status = ProblemResponder.statusOf(e);
+      status = e.code().status();
       if (status >= 500) {
         admission.refund();
       } else {
@@ -186,7 +197,7 @@ public final class OperationBinder {
   private static void requireEnvironment(Principal principal, CallerRequest request) {
     String wanted = request.header(CallerRequest.ENVIRONMENT_HEADER);
     if (wanted != null && !wanted.equals(principal.environment())) {
-      throw new Forbidden("environment_mismatch", "These credentials act in the "
+      throw new Forbidden(ProblemCode.ENVIRONMENT_MISMATCH, "These credentials act in the "
           + principal.environment() + " environment, not in the one Mark-Environment names.");
     }
   }
@@ -208,8 +219,12 @@ public final class OperationBinder {
       return null;
     }
     JsonNode body = bodies.json(raw.bytes());
-    issues.addAll(validator.validate(
-        accepted.jsonSchemaPointer().orElseThrow(), body, FieldIssue.Location.BODY, ""));
+    String schema = accepted.jsonSchemaPointer().orElseThrow();
+    List<FieldIssue> found = validator.validate(schema, body, FieldIssue.Location.BODY, "");
+    if (found.isEmpty()) {
+      defaults.apply(schema, body);
+    }
+    issues.addAll(found);
     return body;
   }
 

@@ -2,6 +2,7 @@ package dev.mark.platform.http;
 
 import dev.mark.platform.contract.ContractOperation;
 import dev.mark.platform.contract.ContractParameter;
+import dev.mark.platform.contract.SchemaDefaults;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.errors.FieldIssue;
 import io.javalin.http.Context;
@@ -14,17 +15,19 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads an operation's path, query and header parameters from a request: each raw text is
- * read as its schema's type, then checked against the schema. Keys are {@code in:name}
- * (header names in lower case).
+ * read as its schema's type, then checked against the schema; an omitted one takes its
+ * schema's default, if it has one. Keys are {@code in:name} (header names in lower case).
  */
 final class ParameterReader {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final SchemaValidator validator;
+  private final SchemaDefaults defaults;
 
-  ParameterReader(SchemaValidator validator) {
+  ParameterReader(SchemaValidator validator, SchemaDefaults defaults) {
     this.validator = validator;
+    this.defaults = defaults;
   }
 
   Map<String, JsonNode> read(ContractOperation operation, Context ctx, List<FieldIssue> issues) {
@@ -36,6 +39,8 @@ final class ParameterReader {
       if (raw == null) {
         if (parameter.required()) {
           issues.add(new FieldIssue(location, pointer, "required", "is required"));
+        } else {
+          defaults.of(parameter.schemaPointer()).ifPresent(value -> values.put(key(parameter), value));
         }
         continue;
       }

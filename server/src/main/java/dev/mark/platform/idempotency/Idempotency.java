@@ -2,6 +2,7 @@ package dev.mark.platform.idempotency;
 
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.Conflict;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.security.Sha256;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class Idempotency {
       }
       IdempotencyRepository.Entry entry = repository.find(dsl, scope).orElseThrow();
       if (!entry.operationId().equals(operationId) || !Arrays.equals(entry.requestHash(), hash)) {
-        throw new Unprocessable("idempotency_key_reused",
+        throw new Unprocessable(ProblemCode.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was used with a different request; use a new key.");
       }
       if (entry.response().isPresent()) {
@@ -66,7 +67,7 @@ public final class Idempotency {
         repository.claim(dsl, scope, operationId, hash);
         return Optional.empty();
       }
-      throw new Conflict("idempotency_key_in_use",
+      throw new Conflict(ProblemCode.IDEMPOTENCY_KEY_IN_USE,
           "A request with this Idempotency-Key is still in progress; retry later.");
     });
   }

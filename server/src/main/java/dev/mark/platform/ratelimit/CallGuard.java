@@ -2,6 +2,7 @@ package dev.mark.platform.ratelimit;
 
 import dev.mark.platform.contract.ContractOperation;
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.security.Principal;
 
 /**
@@ -28,7 +29,7 @@ public final class CallGuard {
   public Admission admit(Principal caller, ContractOperation operation) {
     operation.scope().ifPresent(scope -> {
       if (!caller.scopes().contains(scope)) {
-        throw new Forbidden("insufficient_scope",
+        throw new Forbidden(ProblemCode.INSUFFICIENT_SCOPE,
             "This operation needs a key with the " + scope + " scope.");
       }
     });

@@ -1,5 +1,6 @@
 package dev.mark.platform.ratelimit;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
 import dev.mark.platform.security.Sha256;
@@ -142,12 +143,12 @@ public final class RateLimiter {
     Map<String, String> withRetry = new LinkedHashMap<>(headers);
     if (quotaLeft < cost) {
       withRetry.put("Retry-After", Long.toString(secondsToNextMonth));
-      return new TooManyRequests("quota_exceeded", "The monthly quota of the plan "
+      return new TooManyRequests(ProblemCode.QUOTA_EXCEEDED, "The monthly quota of the plan "
           + limits.planId() + " is used up; it renews at the start of next month (UTC).", withRetry);
     }
     long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
     withRetry.put("Retry-After", Long.toString(retryAfter));
-    return new TooManyRequests("rate_limited", "The rate limit of the plan " + limits.planId()
+    return new TooManyRequests(ProblemCode.RATE_LIMITED, "The rate limit of the plan " + limits.planId()
         + " is reached; retry in " + retryAfter + (retryAfter == 1 ? " second." : " seconds."),
         withRetry);
   }

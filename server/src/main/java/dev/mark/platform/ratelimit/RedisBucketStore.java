@@ -1,5 +1,6 @@
 package dev.mark.platform.ratelimit;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -116,7 +117,7 @@ public final class RedisBucketStore implements BucketStore {
         throw e;
       }
       logOutage(e);
-      throw new ServiceUnavailable("rate_limiter_unavailable",
+      throw new ServiceUnavailable(ProblemCode.RATE_LIMITER_UNAVAILABLE,
           "The rate limits cannot be checked right now, so the call was not carried out; "
               + "retry in a few seconds.");
     }

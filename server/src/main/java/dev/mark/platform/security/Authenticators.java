@@ -1,5 +1,6 @@
 package dev.mark.platform.security;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,6 @@ public final class Authenticators {
         return principal.get();
       }
     }
-    throw new Unauthorized("unauthorized", byScheme.get(schemes.getFirst()).hint());
+    throw new Unauthorized(ProblemCode.UNAUTHORIZED, byScheme.get(schemes.getFirst()).hint());
   }
 }

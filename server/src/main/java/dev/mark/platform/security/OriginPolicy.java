@@ -1,6 +1,7 @@
 package dev.mark.platform.security;
 
 import dev.mark.platform.errors.Forbidden;
+import dev.mark.platform.errors.ProblemCode;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class OriginPolicy {
     if (origin == null || isAllowed(origin, request)) {
       return;
     }
-    throw new Forbidden("origin_not_allowed",
+    throw new Forbidden(ProblemCode.ORIGIN_NOT_ALLOWED,
         "Cookie sessions may be used from Mark's own origins only, not from " + origin + ".");
   }
 

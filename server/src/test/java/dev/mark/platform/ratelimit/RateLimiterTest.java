@@ -3,6 +3,7 @@ package dev.mark.platform.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.TooManyRequests;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class RateLimiterTest {
         .isInstanceOf(TooManyRequests.class)
         .satisfies(e -> {
           TooManyRequests limited = (TooManyRequests) e;
-          assertThat(limited.code()).isEqualTo("quota_exceeded");
+          assertThat(limited.code()).isEqualTo(ProblemCode.QUOTA_EXCEEDED);
           assertThat(limited.headers()).containsEntry("Retry-After", "1");
         });
     assertThat(at("2026-12-01T00:00:00Z", store).admit("key_a", quota(2), 1).units()).isEqualTo(1);

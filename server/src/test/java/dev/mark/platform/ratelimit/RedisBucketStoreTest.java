@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
 import dev.mark.support.LogCapture;
@@ -91,7 +92,7 @@ class RedisBucketStoreTest {
 
       assertThatThrownBy(() -> second.admit("key_a", plan(5), 1))
           .isInstanceOfSatisfying(TooManyRequests.class,
-              e -> assertThat(e.code()).isEqualTo("quota_exceeded"));
+              e -> assertThat(e.code()).isEqualTo(ProblemCode.QUOTA_EXCEEDED));
       assertThat(first.quota("key_a", plan(5)).remaining()).isZero();
     }
   }
@@ -137,7 +138,7 @@ class RedisBucketStoreTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> limiter.admit("key_a", plan(5), 1))
         .isInstanceOfSatisfying(ServiceUnavailable.class,
-            e -> assertThat(e.code()).isEqualTo("rate_limiter_unavailable"));
+            e -> assertThat(e.code()).isEqualTo(ProblemCode.RATE_LIMITER_UNAVAILABLE));
     assertThatThrownBy(() -> limiter.quota("key_a", plan(5)))
         .isInstanceOf(ServiceUnavailable.class);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused within the timeout")
