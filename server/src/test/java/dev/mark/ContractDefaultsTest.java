@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.fixtures.DatasetDefinitions;
 import dev.mark.support.RunningServer;
+import dev.mark.support.Sessions;
 import dev.mark.platform.contract.ApiContract;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;

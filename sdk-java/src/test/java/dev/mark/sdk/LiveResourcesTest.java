@@ -14,6 +14,7 @@ import dev.mark.sdk.model.Health;
 import dev.mark.sdk.model.Plan;
 import dev.mark.sdk.model.Readiness;
 import dev.mark.sdk.model.Usage;
+import dev.mark.sdk.model.UsageGranularity;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -91,8 +92,8 @@ class LiveResourcesTest {
     assertThat(recent.getQuota().getMonthlyQuota()).isPositive();
 
     OffsetDateTime to = OffsetDateTime.now().truncatedTo(ChronoUnit.DAYS).plusDays(1);
-    Usage daily = mark.usage().get(to.minusDays(3), to, "day").data();
-    assertThat(daily.getGranularity()).isEqualTo(Usage.GranularityEnum.DAY);
+    Usage daily = mark.usage().get(to.minusDays(3), to, UsageGranularity.DAY).data();
+    assertThat(daily.getGranularity()).isEqualTo(UsageGranularity.DAY);
     assertThat(daily.getFrom()).isEqualTo(to.minusDays(3));
   }
 }

@@ -136,7 +136,7 @@ class ResourcesTest {
   void aTimeInTheQueryKeepsItsSeconds() {
     ScriptedExchange exchange = ScriptedExchange.of(json(200, "{\"granularity\":\"day\",\"from\":\"2026-11-01T00:00:00Z\","
         + "\"to\":\"2026-11-02T00:00:00Z\",\"data\":[],\"quota\":null}"));
-    over(exchange).usage().get(java.time.OffsetDateTime.parse("2026-11-01T00:00Z"), null, "day");
+    over(exchange).usage().get(java.time.OffsetDateTime.parse("2026-11-01T00:00Z"), null, dev.mark.sdk.model.UsageGranularity.DAY);
     assertThat(exchange.requests.get(0).uri().getQuery()).isEqualTo("from=2026-11-01T00:00:00Z&granularity=day");
   }
 
