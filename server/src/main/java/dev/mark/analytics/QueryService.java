@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers metric queries over a dataset's rows: checks the query against the dataset, runs it
- * in one read-only transaction under a statement timeout, fills empty buckets when asked, and
+ * Answers metric queries over a dataset's rows: in one transaction, finds the dataset (held
+ * until the end, so that a concurrent delete waits or is seen as a 404), checks the query
+ * against it and runs it under a statement timeout; then fills empty buckets when asked, and
  * returns JSON-ready values.
  */
 public final class QueryService {
@@ -28,14 +29,20 @@ public final class QueryService {
     this.timeoutMillis = timeoutMillis;
   }
 
+  private record Planned(QueryPlan plan, QueryRepository.RawResult raw) {}
+
   public QueryOutcome run(Principal caller, String datasetId, MetricQuery query) {
-    RowsTable rows = datasets.rowsTable(caller, datasetId);
-    QueryPlan plan = QueryPlanner.plan(query, rows.columns());
+    Planned planned = transactions.inTransaction(tx -> {
+      RowsTable rows = datasets.rowsTable(tx, caller, datasetId);
+      QueryPlan plan = QueryPlanner.plan(query, rows.columns());
+      boolean fill = plan.bucket().map(QueryPlan.PlannedBucket::fill).orElse(false);
+      // a fill must see every group before it sorts and cuts, so the SQL is not limited then
+      int sqlLimit = fill ? Integer.MAX_VALUE : plan.limit();
+      return new Planned(plan, repository.run(tx, rows, plan, sqlLimit, timeoutMillis));
+    });
+    QueryPlan plan = planned.plan();
+    QueryRepository.RawResult raw = planned.raw();
     boolean fill = plan.bucket().map(QueryPlan.PlannedBucket::fill).orElse(false);
-    // a fill must see every group before it sorts and cuts, so the SQL is not limited then
-    int sqlLimit = fill ? Integer.MAX_VALUE : plan.limit();
-    QueryRepository.RawResult raw = transactions.inTransaction(
-        tx -> repository.run(tx, rows, plan, sqlLimit, timeoutMillis));
     List<Object[]> result = raw.rows();
     if (fill) {
       result = new ArrayList<>(BucketFill.fill(plan, result));
