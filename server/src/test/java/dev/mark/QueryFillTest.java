@@ -126,14 +126,16 @@ class QueryFillTest {
   }
 
   @Test
-  void anHourlyFillOverYearsOfRowsIsRefusedWithoutFromAndToToo() {
+  void anHourlyFillOverYearsOfRowsIsRefusedWithoutFromAndToEvenWhenTheLimitKeepsOnlyRowsWithoutTime() {
     String years = "/v1/datasets/" + client.postJson("/v1/datasets", DATASET).json().get("id").asString();
     assertThat(client.postJson(years + "/rows", """
-        {"rows": [{"at": "2024-01-01T00:00:00Z"}, {"at": "2026-01-01T00:00:00Z"}]}""").status()).isEqualTo(200);
+        {"rows": [{"at": "2024-01-01T00:00:00Z"}, {"at": "2026-01-01T00:00:00Z"}, {"at": null}, {"at": null}]}""")
+        .status()).isEqualTo(200);
 
     HttpResult result = client.postJson(years + "/query", """
         {"measures": [{"agg": "count"}],
-         "time_bucket": {"column": "at", "granularity": "hour", "fill": true}}""");
+         "time_bucket": {"column": "at", "granularity": "hour", "fill": true},
+         "order": [{"column": "count", "direction": "desc"}], "limit": 1}""");
 
     assertThat(result.status()).as(result.body()).isEqualTo(422);
     JsonNode issue = result.json().get("errors").get(0);

@@ -50,14 +50,15 @@ import org.jooq.impl.SQLDataType;
  *        (select count(*) from series)
  *   from series cross join groups left join grouped on grouped.k0 = series.b and grouped.g = groups.g
  * union all
- * select k0, k1…, m0…, null from grouped where k0 is null     -- rows without a time
+ * select k0, k1…, m0…, (select count(*) from series) from grouped where k0 is null  -- no time
  * order by … limit …
  * </pre>
  *
  * <p>Groups are joined by their number {@code g} rather than by their values, which may be null:
  * {@code is not distinct from} cannot be hashed, and the join would compare every filled row with
- * every grouped one. The last column counts the buckets, so that {@link #buckets} can refuse a
- * fill of more than {@link #MAX_BUCKETS}; the series stops one bucket past that bound.
+ * every grouped one. The last column of every row counts the buckets, so that whichever rows the
+ * limit keeps, {@link #buckets} can refuse a fill of more than {@link #MAX_BUCKETS}; the series
+ * stops one bucket past that bound.
  */
 final class FillSql {
 
@@ -84,45 +85,53 @@ final class FillSql {
     CommonTableExpression<?> groups = GROUPS.as(selectDistinct(groupsFields()).from(grouped));
     CommonTableExpression<?> series = SERIES.as(series(grouped));
     Field<Object> start = field(SERIES.append("b"), bucketType);
-    Field<Object> groupedStart = key(GROUPED, 0);
+    Field<Integer> buckets = DSL.field(select(count()).from(series));
 
-    List<SelectField<?>> filled = new ArrayList<>();
-    filled.add(start);
-    for (int i = 1; i < plan.groupCount(); i++) {
-      filled.add(key(GROUPS, i));
-    }
-    for (int i = 0; i < plan.measures().size(); i++) {
-      Field<Object> measure = measure(i);
-      filled.add(zero(plan.measures().get(i))
-          .<Field<?>>map(zero -> DSL.when(groupedStart.isNull(), zero).otherwise(measure))
-          .orElse(measure));
-    }
-    filled.add(DSL.field(select(count()).from(series)));
-
-    Condition sameBucket = groupedStart.eq(start);
+    Condition sameBucket = key(GROUPED, 0).eq(start);
     Table<?> cells = plan.dimensions().isEmpty()
         ? series.leftJoin(grouped).on(sameBucket)
         : series.crossJoin(groups)
             .leftJoin(grouped).on(sameBucket.and(groupNumber(GROUPED).eq(groupNumber(GROUPS))));
-
-    List<SelectField<?>> timeless = new ArrayList<>();
-    for (int i = 0; i < plan.groupCount(); i++) {
-      timeless.add(key(GROUPED, i));
-    }
-    for (int i = 0; i < plan.measures().size(); i++) {
-      timeless.add(measure(i));
-    }
-    timeless.add(inline(null, SQLDataType.BIGINT));
-
     List<CommonTableExpression<?>> tables = plan.dimensions().isEmpty()
         ? List.of(grouped, series)
         : List.of(grouped, groups, series);
     return tx.with(tables)
-        .select(filled)
+        .select(cellFields(start, buckets))
         .from(cells)
-        .unionAll(select(timeless).from(grouped).where(groupedStart.isNull()))
+        .unionAll(select(timelessFields(buckets)).from(grouped).where(key(GROUPED, 0).isNull()))
         .orderBy(QuerySql.orderBy(plan))
         .limit(plan.limit());
+  }
+
+  /** A bucket of the series, a group, its measures (or their zeros), the count of buckets. */
+  private List<SelectField<?>> cellFields(Field<Object> start, Field<Integer> buckets) {
+    List<SelectField<?>> fields = new ArrayList<>();
+    fields.add(start);
+    for (int i = 1; i < plan.groupCount(); i++) {
+      fields.add(key(GROUPS, i));
+    }
+    Condition empty = key(GROUPED, 0).isNull();
+    for (int i = 0; i < plan.measures().size(); i++) {
+      Field<Object> measure = measure(i);
+      fields.add(zero(plan.measures().get(i))
+          .<Field<?>>map(zero -> DSL.when(empty, zero).otherwise(measure))
+          .orElse(measure));
+    }
+    fields.add(buckets);
+    return fields;
+  }
+
+  /** A group of rows without a time, as grouped, and the count of buckets. */
+  private List<SelectField<?>> timelessFields(Field<Integer> buckets) {
+    List<SelectField<?>> fields = new ArrayList<>();
+    for (int i = 0; i < plan.groupCount(); i++) {
+      fields.add(key(GROUPED, i));
+    }
+    for (int i = 0; i < plan.measures().size(); i++) {
+      fields.add(measure(i));
+    }
+    fields.add(buckets);
+    return fields;
   }
 
   /** How many buckets a row of {@link #query} says the period has. */
