@@ -21,7 +21,7 @@ import dev.mark.analytics.QueryPlan.PlannedMeasure;
 import dev.mark.datasets.ColumnSpec;
 import dev.mark.datasets.ValueType;
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
@@ -76,32 +76,55 @@ final class QuerySql {
     return DSL.and(conditions);
   }
 
-  private static Field<?> bucket(PlannedBucket bucket) {
-    Field<Object> column = column(bucket.column());
+  /** The start of the bucket of each row: the one definition of a bucket, fill included. */
+  static Field<Object> bucket(PlannedBucket bucket) {
+    return bucketStart(bucket, column(bucket.column()));
+  }
+
+  /**
+   * The start of the bucket holding {@code value}, a date or a timestamp like the bucket's
+   * column. A timestamp's bucket starts at a local midnight (or hour) of the query's zone:
+   * {@code date_trunc(field, value, zone)} keeps daylight-saving changes right.
+   */
+  @SuppressWarnings("unchecked")
+  static Field<Object> bucketStart(PlannedBucket bucket, Field<?> value) {
     String granularity = bucket.granularity().sqlField();
     if (bucket.column().type() == ValueType.DATE) {
-      return function("date_trunc", SQLDataType.LOCALDATETIME, val(granularity),
-          column.cast(SQLDataType.LOCALDATETIME)).cast(SQLDataType.LOCALDATE);
+      return (Field<Object>) (Field<?>) function("date_trunc", SQLDataType.LOCALDATETIME, val(granularity),
+          value.cast(SQLDataType.LOCALDATETIME)).cast(SQLDataType.LOCALDATE);
     }
-    // date_trunc(field, timestamptz, zone): buckets start at local midnights, DST included
-    return function("date_trunc", SQLDataType.TIMESTAMPWITHTIMEZONE, val(granularity), column,
-        val(bucket.zone().getId()));
+    return (Field<Object>) (Field<?>) function("date_trunc", SQLDataType.TIMESTAMPWITHTIMEZONE,
+        val(granularity), value, val(bucket.zone().getId()));
+  }
+
+  /** The type of a bucket start: a date for a date column, else a timestamp with time zone. */
+  @SuppressWarnings("unchecked")
+  static DataType<Object> bucketType(PlannedBucket bucket) {
+    DataType<?> type = bucket.column().type() == ValueType.DATE
+        ? SQLDataType.LOCALDATE
+        : SQLDataType.TIMESTAMPWITHTIMEZONE;
+    return (DataType<Object>) type;
+  }
+
+  /**
+   * A {@code from} or {@code to} bound as a value of the bucket's column: the instant itself,
+   * or for a date column the day it falls on in the query's zone.
+   */
+  static Object bound(PlannedBucket bucket, OffsetDateTime instant) {
+    return bucket.column().type() == ValueType.DATE
+        ? instant.atZoneSameInstant(bucket.zone()).toLocalDate()
+        : instant;
   }
 
   private static Condition range(PlannedBucket bucket) {
     Field<Object> column = column(bucket.column());
     List<Condition> bounds = new ArrayList<>();
-    boolean isDate = bucket.column().type() == ValueType.DATE;
-    bucket.from().ifPresent(from -> bounds.add(column.ge(isDate ? localDate(bucket, from) : from)));
-    bucket.to().ifPresent(to -> bounds.add(column.lt(isDate ? localDate(bucket, to) : to)));
+    bucket.from().ifPresent(from -> bounds.add(column.ge(bound(bucket, from))));
+    bucket.to().ifPresent(to -> bounds.add(column.lt(bound(bucket, to))));
     return DSL.and(bounds);
   }
 
-  private static LocalDate localDate(PlannedBucket bucket, java.time.OffsetDateTime instant) {
-    return instant.atZoneSameInstant(bucket.zone()).toLocalDate();
-  }
-
-  private static Field<?> measure(PlannedMeasure measure) {
+  static Field<?> measure(PlannedMeasure measure) {
     if (measure.column().isEmpty()) {
       return count();
     }

@@ -1,15 +1,19 @@
 package dev.mark.datasets;
 
 import static dev.mark.db.Tables.DATASETS;
+import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.primaryKey;
+import static org.jooq.impl.DSL.val;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Record1;
@@ -26,6 +30,8 @@ final class DatasetRepository {
   static final String ROWS_SCHEMA = "dataset_rows";
   /** The row-order column every rows table has; user column names cannot start with '_'. */
   static final String ROW_ID = "_row_id";
+  /** The first key of datasets' advisory locks ("MKDS"); the second is a hash of the ID. */
+  private static final int DATASET_LOCKS = 0x4d4b4453;
 
   private record StoredColumn(String name, String type, boolean required) {}
 
@@ -81,6 +87,29 @@ final class DatasetRepository {
         .and(DATASETS.ACCOUNT_ID.eq(owner.accountId()))
         .and(DATASETS.ENVIRONMENT.eq(owner.environment()))
         .fetchOptional(r -> new StoredDataset(toDataset(r), r.get(DATASETS.TABLE_NAME)));
+  }
+
+  /**
+   * Holds dataset {@code id} for reading until {@code tx} ends: a delete waits for the readers
+   * that hold it, and readers that come after a waiting delete wait for it. Take it before
+   * looking the dataset up, so that the lookup sees any delete that went first.
+   *
+   * <p>An advisory lock rather than a row lock on the catalogue: PostgreSQL queues lock-manager
+   * locks in order, while a steady stream of readers sharing a row lock can keep a delete waiting
+   * for ever. The lock's number is a hash of the ID; two datasets sharing one only wait on each
+   * other's deletes.
+   */
+  void holdForReading(DSLContext tx, String id) {
+    tx.select(function("pg_advisory_xact_lock_shared", Object.class, inline(DATASET_LOCKS), hashOf(id))).fetch();
+  }
+
+  /** Holds dataset {@code id} until {@code tx} ends, once no reader holds it: see {@link #holdForReading}. */
+  void holdForDeleting(DSLContext tx, String id) {
+    tx.select(function("pg_advisory_xact_lock", Object.class, inline(DATASET_LOCKS), hashOf(id))).fetch();
+  }
+
+  private static Field<Integer> hashOf(String id) {
+    return function("hashtext", Integer.class, val(id));
   }
 
   /** Adds {@code added} to a dataset's row count, stamps it updated at {@code now}; returns it. */

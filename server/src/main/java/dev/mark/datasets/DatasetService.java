@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.DSLContext;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -76,12 +77,16 @@ public final class DatasetService {
   }
 
   /**
-   * Where a dataset's rows are, for modules that read them (analytics).
+   * Where a dataset's rows are, for modules that read them (analytics), looked up in the
+   * reader's transaction {@code tx} and held until it ends: a delete of the dataset waits for
+   * the reader, and a dataset deleted before is not found, so the table is there for the whole
+   * transaction. Not cached: it must be the database's answer in that transaction.
    *
    * @throws NotFound when the caller has no such dataset
    */
-  public RowsTable rowsTable(Principal caller, String id) {
-    StoredDataset stored = repository.findStored(transactions.reads(), owner(caller), id)
+  public RowsTable rowsTable(DSLContext tx, Principal caller, String id) {
+    repository.holdForReading(tx, id);
+    StoredDataset stored = repository.findStored(tx, owner(caller), id)
         .orElseThrow(() -> notFound(id));
     return new RowsTable(DatasetRepository.ROWS_SCHEMA, stored.tableName(), stored.dataset().columns());
   }
@@ -107,6 +112,7 @@ public final class DatasetService {
     Owner owner = owner(caller);
     try {
       transactions.inTransaction(tx -> {
+        repository.holdForDeleting(tx, id);
         String tableName = repository.delete(tx, owner, id).orElseThrow(() -> notFound(id));
         repository.dropRowsTable(tx, tableName);
         return null;

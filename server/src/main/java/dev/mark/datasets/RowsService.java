@@ -67,10 +67,15 @@ public final class RowsService {
 
   /** Rows in insertion order, after the row the cursor names. */
   public RowsPage list(Principal caller, String datasetId, int limit, Optional<String> cursor) {
-    StoredDataset stored = find(caller, datasetId);
     long after = cursor.map(Cursors::decodeRow).orElse(0L);
-    RowsRepository.RowPage page = rows.page(transactions.reads(), stored.tableName(),
-        stored.dataset().columns(), after, limit + 1);
+    // the dataset is looked up and held in the read's own transaction: one deleted meanwhile is
+    // a 404, never a read of a table that was just dropped
+    RowsRepository.RowPage page = transactions.inTransaction(tx -> {
+      datasets.holdForReading(tx, datasetId);
+      StoredDataset stored = datasets.findStored(tx, owner(caller), datasetId)
+          .orElseThrow(() -> notFound(datasetId));
+      return rows.page(tx, stored.tableName(), stored.dataset().columns(), after, limit + 1);
+    });
     if (page.rows().size() <= limit) {
       return new RowsPage(page.rows(), Optional.empty());
     }

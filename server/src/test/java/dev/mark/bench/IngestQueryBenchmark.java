@@ -30,14 +30,14 @@ import org.postgresql.PGConnection;
  * the same database: rows/s of JSON and CSV ingest (requests of 10,000 rows) against a raw COPY
  * of the same rows into an equivalent table, and the median latency of a monthly
  * sum-and-count-by-region query with one filter against the same SQL run directly on the
- * dataset's table.
+ * dataset's table, the two taking turns run by run.
  *
  * <p>Run with {@code bench/ingest-query.sh [rows]} (default 1,000,000).
  */
 public final class IngestQueryBenchmark {
 
   private static final int BATCH = 10_000;
-  private static final int QUERY_RUNS = 7;
+  private static final int QUERY_RUNS = 11;
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -98,13 +98,17 @@ public final class IngestQueryBenchmark {
       String sql = "select date_trunc('month', ordered_at, 'UTC'), region, sum(revenue), count(*) "
           + "from dataset_rows.\"" + csvDataset.toLowerCase() + "\" where channel = 'web' "
           + "group by 1, 2 order by 1, 2";
-      double apiMillis = medianMillis(() -> {
-        HttpResult result = client.postJson("/v1/datasets/" + csvDataset + "/query", query);
-        if (result.status() != 200) {
-          throw new IllegalStateException(result.body());
-        }
-      });
-      double sqlMillis = medianMillis(() -> rawQuery(database, sql));
+      // the API and the raw SQL take turns too, run by run, for the same reason
+      double[] medians = medianMillis(
+          () -> {
+            HttpResult result = client.postJson("/v1/datasets/" + csvDataset + "/query", query);
+            if (result.status() != 200) {
+              throw new IllegalStateException(result.body());
+            }
+          },
+          () -> rawQuery(database, sql));
+      double apiMillis = medians[0];
+      double sqlMillis = medians[1];
 
       System.out.println();
       System.out.printf("rows: %,d in requests of %,d%n", rows, BATCH);
@@ -176,16 +180,26 @@ public final class IngestQueryBenchmark {
     }
   }
 
-  private static double medianMillis(Runnable run) {
-    run.run();
-    run.run();
-    double[] millis = new double[QUERY_RUNS];
-    for (int i = 0; i < QUERY_RUNS; i++) {
-      long start = System.nanoTime();
-      run.run();
-      millis[i] = (System.nanoTime() - start) / 1e6;
+  /** The median milliseconds of each of {@code runs}, which take turns after two warm-up rounds. */
+  private static double[] medianMillis(Runnable... runs) {
+    for (int warmup = 0; warmup < 2; warmup++) {
+      for (Runnable run : runs) {
+        run.run();
+      }
     }
-    Arrays.sort(millis);
-    return millis[QUERY_RUNS / 2];
+    double[][] millis = new double[runs.length][QUERY_RUNS];
+    for (int i = 0; i < QUERY_RUNS; i++) {
+      for (int r = 0; r < runs.length; r++) {
+        long start = System.nanoTime();
+        runs[r].run();
+        millis[r][i] = (System.nanoTime() - start) / 1e6;
+      }
+    }
+    double[] medians = new double[runs.length];
+    for (int r = 0; r < runs.length; r++) {
+      Arrays.sort(millis[r]);
+      medians[r] = millis[r][QUERY_RUNS / 2];
+    }
+    return medians;
   }
 }
