@@ -1,6 +1,7 @@
 package dev.mark;
 
 import static dev.mark.fixtures.DatasetDefinitions.ORDERS;
+import static dev.mark.support.Problems.assertBodyIssues;
 import static dev.mark.support.Problems.assertIssue;
 import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,12 +92,8 @@ class BadInputTest {
          "columns": [{"name": "Region", "type": "text"}, {"type": "string"}, {"name": 7, "type": "date"}]}"""));
     assertProblem(result, 400, "validation_failed");
     JsonNode problem = result.json();
-    assertIssue(problem, "body", "/name", "min_length");
-    assertIssue(problem, "body", "/colour", "unknown_property");
-    assertIssue(problem, "body", "/columns/0/name", "pattern");
-    assertIssue(problem, "body", "/columns/0/type", "enum");
-    assertIssue(problem, "body", "/columns/1/name", "required");
-    assertIssue(problem, "body", "/columns/2/name", "type");
+    assertBodyIssues(problem, "/name min_length", "/colour unknown_property", "/columns/0/name pattern",
+        "/columns/0/type enum", "/columns/1/name required", "/columns/2/name type");
   }
 
   @Test
@@ -117,8 +114,7 @@ class BadInputTest {
           {"name": "region", "type": "number"},
           {"name": "_row_id", "type": "integer"}]}"""));
     assertProblem(result, 422, "invalid_dataset");
-    assertIssue(result.json(), "body", "/columns/1/name", "duplicate");
-    assertIssue(result.json(), "body", "/columns/2/name", "reserved");
+    assertBodyIssues(result.json(), "/columns/1/name duplicate", "/columns/2/name reserved");
   }
 
   @Test

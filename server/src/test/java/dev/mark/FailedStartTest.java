@@ -44,31 +44,17 @@ class FailedStartTest {
 
   @Test
   void anApiPortInUseStopsTheStartAndTheDatabaseItOpenedIsStoppedAgain() throws Exception {
-    int metricsPort = ServerProcess.freePort();
-    int apiPort;
-    ServerProcess.Exit exit;
-    try (ServerSocket taken = new ServerSocket(0)) {
-      apiPort = taken.getLocalPort();
-      exit = run(Map.of("PORT", Integer.toString(apiPort),
-          "MARK_METRICS_PORT", Integer.toString(metricsPort)));
-    }
-    assertCannotStart(exit, "the API on PORT " + apiPort + ": Address already in use");
-    Leftovers.assertNone(dataDir, apiPort, metricsPort);
+    PortInUse start = runWithPortInUse("PORT");
+    assertCannotStart(start.exit(), "the API on PORT " + start.apiPort() + ": Address already in use");
+    Leftovers.assertNone(dataDir, start.apiPort(), start.metricsPort());
   }
 
   @Test
   void aMetricsPortInUseStopsTheStartAndTheApiAndJobsAlreadyRunningAreStopped() throws Exception {
-    int apiPort = ServerProcess.freePort();
-    int metricsPort;
-    ServerProcess.Exit exit;
-    try (ServerSocket taken = new ServerSocket(0)) {
-      metricsPort = taken.getLocalPort();
-      exit = run(Map.of("PORT", Integer.toString(apiPort),
-          "MARK_METRICS_PORT", Integer.toString(metricsPort)));
-    }
-    assertCannotStart(exit,
-        "the metrics server on MARK_METRICS_PORT " + metricsPort + ": Address already in use");
-    Leftovers.assertNone(dataDir, apiPort, metricsPort);
+    PortInUse start = runWithPortInUse("MARK_METRICS_PORT");
+    assertCannotStart(start.exit(),
+        "the metrics server on MARK_METRICS_PORT " + start.metricsPort() + ": Address already in use");
+    Leftovers.assertNone(dataDir, start.apiPort(), start.metricsPort());
   }
 
   @Test
@@ -105,6 +91,20 @@ class FailedStartTest {
         + " is not a valid plans file: ");
     assertCannotStart(exit, exit.stderr().strip().substring("Mark cannot start: ".length()));
     Leftovers.assertNone(dataDir, apiPort);
+  }
+
+  /** The ports a start was given, one of them held by another socket throughout, and how it ended. */
+  private record PortInUse(int apiPort, int metricsPort, ServerProcess.Exit exit) {}
+
+  /** Runs a server whose {@code taken} variable (PORT or MARK_METRICS_PORT) names a port in use. */
+  private PortInUse runWithPortInUse(String taken) throws Exception {
+    try (ServerSocket inUse = new ServerSocket(0)) {
+      int apiPort = taken.equals("PORT") ? inUse.getLocalPort() : ServerProcess.freePort();
+      int metricsPort = taken.equals("MARK_METRICS_PORT") ? inUse.getLocalPort() : ServerProcess.freePort();
+      ServerProcess.Exit exit = run(Map.of("PORT", Integer.toString(apiPort),
+          "MARK_METRICS_PORT", Integer.toString(metricsPort)));
+      return new PortInUse(apiPort, metricsPort, exit);
+    }
   }
 
   private ServerProcess.Exit run(Map<String, String> env) throws Exception {

@@ -1,5 +1,6 @@
 package dev.mark;
 
+import static dev.mark.support.Problems.assertBodyIssues;
 import static dev.mark.support.Problems.assertIssue;
 import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,18 +91,9 @@ class IngestTest {
 
     assertProblem(result, 422, "invalid_rows");
     JsonNode problem = result.json();
-    assertIssue(problem, "body", "/rows/1/n", "type");
-    assertIssue(problem, "body", "/rows/1/i", "type");
-    assertIssue(problem, "body", "/rows/1/b", "type");
-    assertIssue(problem, "body", "/rows/1/d", "type");
-    assertIssue(problem, "body", "/rows/1/t", "type");
-    assertIssue(problem, "body", "/rows/2/s", "type");
-    assertIssue(problem, "body", "/rows/2/colour", "unknown_column");
-    assertIssue(problem, "body", "/rows/2/must", "required");
-    assertIssue(problem, "body", "/rows/3/i", "out_of_range");
-    assertIssue(problem, "body", "/rows/4/n", "out_of_range");
-    assertIssue(problem, "body", "/rows/4/d", "out_of_range");
-    assertIssue(problem, "body", "/rows/4/t", "out_of_range");
+    assertBodyIssues(problem, "/rows/1/n type", "/rows/1/i type", "/rows/1/b type", "/rows/1/d type",
+        "/rows/1/t type", "/rows/2/s type", "/rows/2/colour unknown_column", "/rows/2/must required",
+        "/rows/3/i out_of_range", "/rows/4/n out_of_range", "/rows/4/d out_of_range", "/rows/4/t out_of_range");
     assertNothingWritten(ds);
   }
 
@@ -111,17 +103,13 @@ class IngestTest {
     HttpResult badValues = ds.client.send("POST", ds.path + "/rows", "text/csv",
         "must,n,b\nok,1,true\nok,abc,true\n,2,maybe\nok,1\n");
     assertProblem(badValues, 422, "invalid_rows");
-    assertIssue(badValues.json(), "body", "/rows/1/n", "type");
-    assertIssue(badValues.json(), "body", "/rows/2/must", "required");
-    assertIssue(badValues.json(), "body", "/rows/2/b", "type");
-    assertIssue(badValues.json(), "body", "/rows/3", "field_count");
+    assertBodyIssues(badValues.json(), "/rows/1/n type", "/rows/2/must required", "/rows/2/b type",
+        "/rows/3 field_count");
     assertThat(badValues.body()).contains("CSV line 3");
 
     HttpResult badHeader = ds.client.send("POST", ds.path + "/rows", "text/csv", "n,colour,n\n1,red,2\n");
     assertProblem(badHeader, 422, "invalid_rows");
-    assertIssue(badHeader.json(), "body", "/header/1", "unknown_column");
-    assertIssue(badHeader.json(), "body", "/header/2", "duplicate");
-    assertIssue(badHeader.json(), "body", "/header", "required");
+    assertBodyIssues(badHeader.json(), "/header/1 unknown_column", "/header/2 duplicate", "/header required");
     assertNothingWritten(ds);
   }
 

@@ -40,37 +40,43 @@ class MultiNodeDatasetCacheTest {
 
   @Test
   void rowsAddedThroughOneNodeAreCountedOnTheOtherWithinTheTtl() throws Exception {
-    String apiKey = cluster.accounts().create("Cache", "test", "free").apiKey();
-    TestClient writer = client(0, apiKey);
-    TestClient reader = client(1, apiKey);
-    String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
-    assertThat(reader.get(path).json().get("row_count").asLong()).isZero();
+    Nodes nodes = aNewDatasetOnBothNodes();
+    String path = nodes.path();
+    assertThat(nodes.reader().get(path).json().get("row_count").asLong()).isZero();
 
-    HttpResult ingested = writer.postJson(path + "/rows", "{\"rows\": [{\"region\": \"EU\"}]}");
+    HttpResult ingested = nodes.writer().postJson(path + "/rows", "{\"rows\": [{\"region\": \"EU\"}]}");
     assertThat(ingested.status()).as(ingested.body()).isEqualTo(200);
     long written = System.nanoTime();
-    assertThat(writer.get(path).json().get("row_count").asLong()).as("at once where written").isEqualTo(1);
+    assertThat(nodes.writer().get(path).json().get("row_count").asLong()).as("at once where written").isEqualTo(1);
 
-    awaitSeen(reader, path, r -> r.status() == 200 && r.json().get("row_count").asLong() == 1);
+    awaitSeen(nodes.reader(), path, r -> r.status() == 200 && r.json().get("row_count").asLong() == 1);
     assertThat(elapsedMillis(written)).as("ms until the other node counts the row")
         .isLessThanOrEqualTo(TTL_MILLIS + SLACK_MILLIS);
   }
 
   @Test
   void aDatasetDeletedThroughOneNodeIsNotFoundOnTheOtherWithinTheTtl() throws Exception {
-    String apiKey = cluster.accounts().create("Cache", "test", "free").apiKey();
-    TestClient writer = client(0, apiKey);
-    TestClient reader = client(1, apiKey);
-    String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
-    assertThat(reader.get(path).status()).isEqualTo(200);
+    Nodes nodes = aNewDatasetOnBothNodes();
+    String path = nodes.path();
+    assertThat(nodes.reader().get(path).status()).isEqualTo(200);
 
-    assertThat(writer.delete(path).status()).isEqualTo(204);
+    assertThat(nodes.writer().delete(path).status()).isEqualTo(204);
     long deleted = System.nanoTime();
-    assertThat(writer.get(path).status()).as("at once where deleted").isEqualTo(404);
+    assertThat(nodes.writer().get(path).status()).as("at once where deleted").isEqualTo(404);
 
-    awaitSeen(reader, path, r -> r.status() == 404);
+    awaitSeen(nodes.reader(), path, r -> r.status() == 404);
     assertThat(elapsedMillis(deleted)).as("ms until the other node no longer finds it")
         .isLessThanOrEqualTo(TTL_MILLIS + SLACK_MILLIS);
+  }
+
+  /** One new account's clients of node 0, the writer, and node 1, the reader, and a dataset it created. */
+  private record Nodes(TestClient writer, TestClient reader, String path) {}
+
+  private static Nodes aNewDatasetOnBothNodes() {
+    String apiKey = cluster.accounts().create("Cache", "test", "free").apiKey();
+    TestClient writer = client(0, apiKey);
+    String path = "/v1/datasets/" + writer.postJson("/v1/datasets", ORDERS).json().get("id").asString();
+    return new Nodes(writer, client(1, apiKey), path);
   }
 
   /** Polls {@code path} every 20 ms until {@code seen}. */

@@ -1,15 +1,20 @@
 package dev.mark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.mark.support.HttpResult;
 import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,46 +52,52 @@ class QueryFillTest {
     assertThat(ingested.status()).as(ingested.body()).isEqualTo(200);
   }
 
-  @Test
-  void daysAroundTheMarchChangeStartAtLocalMidnightsAndTheNewestComeFirstUpToTheLimit() {
-    JsonNode result = query("""
-        {"measures": [{"agg": "count"}, {"agg": "sum", "column": "amount"}],
-         "time_bucket": {"column": "at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
-                         "from": "2026-03-27T00:00:00+01:00", "to": "2026-04-01T00:00:00+02:00"},
-         "order": [{"column": "at", "direction": "desc"}], "limit": 4}""");
-
-    assertThat(rows(result)).containsExactly(
-        List.of("2026-03-31T00:00:00+02:00", "0", "0"),
-        List.of("2026-03-30T00:00:00+02:00", "1", "-2"),
-        List.of("2026-03-29T00:00:00+01:00", "1", "7"),
-        List.of("2026-03-28T00:00:00+01:00", "0", "0"));
+  static Stream<Arguments> queriesAndTheirFilledRows() {
+    return Stream.of(
+        argumentSet("days around the March change start at local midnights and the newest come first up to the limit",
+            """
+            {"measures": [{"agg": "count"}, {"agg": "sum", "column": "amount"}],
+             "time_bucket": {"column": "at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
+                             "from": "2026-03-27T00:00:00+01:00", "to": "2026-04-01T00:00:00+02:00"},
+             "order": [{"column": "at", "direction": "desc"}], "limit": 4}""",
+            List.of(
+                "2026-03-31T00:00:00+02:00 | 0 | 0",
+                "2026-03-30T00:00:00+02:00 | 1 | -2",
+                "2026-03-29T00:00:00+01:00 | 1 | 7",
+                "2026-03-28T00:00:00+01:00 | 0 | 0")),
+        argumentSet("the repeated October hour is two buckets and order by count keeps them in time order",
+            """
+            {"measures": [{"agg": "count"}],
+             "time_bucket": {"column": "at", "granularity": "hour", "time_zone": "Europe/Paris", "fill": true,
+                             "from": "2026-10-24T23:00:00Z", "to": "2026-10-25T03:00:00Z"},
+             "order": [{"column": "count", "direction": "desc"}, {"column": "at"}], "limit": 3}""",
+            List.of(
+                "2026-10-25T02:00:00+02:00 | 1",
+                "2026-10-25T02:00:00+01:00 | 1",
+                "2026-10-25T01:00:00+02:00 | 0")),
+        argumentSet("the October day has 25 hours so its last hour is not the next day",
+            """
+            {"measures": [{"agg": "count"}, {"agg": "avg", "column": "amount"}],
+             "time_bucket": {"column": "at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
+                             "from": "2026-10-24T00:00:00+02:00", "to": "2026-10-27T00:00:00+01:00"}}""",
+            List.of(
+                "2026-10-24T00:00:00+02:00 | 0 | null",
+                "2026-10-25T00:00:00+02:00 | 3 | 2",
+                "2026-10-26T00:00:00+01:00 | 0 | null")),
+        argumentSet("dates fill day by day and the limit keeps the first buckets",
+            """
+            {"measures": [{"agg": "count"}],
+             "time_bucket": {"column": "on", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
+                             "from": "2026-03-28T00:00:00+01:00", "to": "2026-04-01T00:00:00+02:00"},
+             "limit": 3}""",
+            List.of("2026-03-28 | 0", "2026-03-29 | 1", "2026-03-30 | 1")));
   }
 
-  @Test
-  void theRepeatedOctoberHourIsTwoBucketsAndOrderByCountKeepsThemInTimeOrder() {
-    JsonNode result = query("""
-        {"measures": [{"agg": "count"}],
-         "time_bucket": {"column": "at", "granularity": "hour", "time_zone": "Europe/Paris", "fill": true,
-                         "from": "2026-10-24T23:00:00Z", "to": "2026-10-25T03:00:00Z"},
-         "order": [{"column": "count", "direction": "desc"}, {"column": "at"}], "limit": 3}""");
-
-    assertThat(rows(result)).containsExactly(
-        List.of("2026-10-25T02:00:00+02:00", "1"),
-        List.of("2026-10-25T02:00:00+01:00", "1"),
-        List.of("2026-10-25T01:00:00+02:00", "0"));
-  }
-
-  @Test
-  void theOctoberDayHas25HoursSoItsLastHourIsNotTheNextDay() {
-    JsonNode result = query("""
-        {"measures": [{"agg": "count"}, {"agg": "avg", "column": "amount"}],
-         "time_bucket": {"column": "at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
-                         "from": "2026-10-24T00:00:00+02:00", "to": "2026-10-27T00:00:00+01:00"}}""");
-
-    assertThat(rows(result)).containsExactly(
-        List.of("2026-10-24T00:00:00+02:00", "0", "null"),
-        List.of("2026-10-25T00:00:00+02:00", "3", "2"),
-        List.of("2026-10-26T00:00:00+01:00", "0", "null"));
+  @ParameterizedTest
+  @MethodSource("queriesAndTheirFilledRows")
+  void filledBucketsStartWhereBucketsWithRowsWouldAndFollowTheQuerysOrderAndLimit(
+      String query, List<String> filledRows) {
+    assertThat(rows(query(query))).containsExactlyElementsOf(filledRows);
   }
 
   @Test
@@ -97,33 +108,21 @@ class QueryFillTest {
          "time_bucket": {"column": "at", "granularity": "month", "time_zone": "Europe/Paris", "fill": true},
          "order": [{"column": "at"}, {"column": "region"}], "limit": 10000}""");
 
-    List<List<String>> rows = rows(result);
+    List<String> rows = rows(result);
     // March to October is 8 months, for each of the four groups with rows (null among them)
     assertThat(rows).hasSize(8 * 4 + 1);
     assertThat(rows.subList(0, 4)).containsExactly(
-        List.of("2026-03-01T00:00:00+01:00", "AMER", "0"),
-        List.of("2026-03-01T00:00:00+01:00", "APAC", "-2"),
-        List.of("2026-03-01T00:00:00+01:00", "EMEA", "12"),
-        List.of("2026-03-01T00:00:00+01:00", "null", "0"));
-    assertThat(rows.get(4).getFirst()).isEqualTo("2026-04-01T00:00:00+02:00");
+        "2026-03-01T00:00:00+01:00 | AMER | 0",
+        "2026-03-01T00:00:00+01:00 | APAC | -2",
+        "2026-03-01T00:00:00+01:00 | EMEA | 12",
+        "2026-03-01T00:00:00+01:00 | null | 0");
+    assertThat(rows.get(4)).startsWith("2026-04-01T00:00:00+02:00 | ");
     assertThat(rows.subList(28, 33)).containsExactly(
-        List.of("2026-10-01T00:00:00+02:00", "AMER", "0"),
-        List.of("2026-10-01T00:00:00+02:00", "APAC", "null"),
-        List.of("2026-10-01T00:00:00+02:00", "EMEA", "1"),
-        List.of("2026-10-01T00:00:00+02:00", "null", "3"),
-        List.of("null", "AMER", "11"));
-  }
-
-  @Test
-  void datesFillDayByDayAndTheLimitKeepsTheFirstBuckets() {
-    JsonNode result = query("""
-        {"measures": [{"agg": "count"}],
-         "time_bucket": {"column": "on", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
-                         "from": "2026-03-28T00:00:00+01:00", "to": "2026-04-01T00:00:00+02:00"},
-         "limit": 3}""");
-
-    assertThat(rows(result)).containsExactly(
-        List.of("2026-03-28", "0"), List.of("2026-03-29", "1"), List.of("2026-03-30", "1"));
+        "2026-10-01T00:00:00+02:00 | AMER | 0",
+        "2026-10-01T00:00:00+02:00 | APAC | null",
+        "2026-10-01T00:00:00+02:00 | EMEA | 1",
+        "2026-10-01T00:00:00+02:00 | null | 3",
+        "null | AMER | 11");
   }
 
   @Test
@@ -152,15 +151,18 @@ class QueryFillTest {
     return result.json();
   }
 
-  /** Each row's values as text ({@code "null"} for null), numbers without trailing zeros. */
-  private static List<List<String>> rows(JsonNode result) {
-    List<List<String>> rows = new ArrayList<>();
+  /**
+   * Each row's values as text ({@code "null"} for null) between {@code " | "}, numbers without
+   * trailing zeros.
+   */
+  private static List<String> rows(JsonNode result) {
+    List<String> rows = new ArrayList<>();
     result.get("rows").forEach(row -> {
       List<String> values = new ArrayList<>();
       row.forEach(value -> values.add(value.isNull() ? "null"
           : value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString()
           : value.asString()));
-      rows.add(values);
+      rows.add(String.join(" | ", values));
     });
     return rows;
   }

@@ -44,12 +44,7 @@ class RateLimitTest {
 
   @Test
   void aBurstOverThePlanIsA429WithRetryAfter(RunningServer server) {
-    TestClient client = server.newAccountClient("tiny");
-    for (int i = 0; i < 3; i++) {
-      assertThat(client.get("/v1/datasets").status()).isEqualTo(200);
-    }
-
-    HttpResult limited = client.get("/v1/datasets");
+    HttpResult limited = readOnceMoreThan(server.newAccountClient("tiny"), 3);
 
     assertProblem(limited, 429, "rate_limited");
     long retryAfter = Long.parseLong(limited.header("Retry-After").orElseThrow());
@@ -73,12 +68,7 @@ class RateLimitTest {
 
   @Test
   void aUsedUpMonthlyQuotaIsQuotaExceeded(RunningServer server) {
-    TestClient client = server.newAccountClient("metered");
-    for (int i = 0; i < 5; i++) {
-      assertThat(client.get("/v1/datasets").status()).isEqualTo(200);
-    }
-
-    HttpResult refused = client.get("/v1/datasets");
+    HttpResult refused = readOnceMoreThan(server.newAccountClient("metered"), 5);
 
     assertProblem(refused, 429, "quota_exceeded");
     assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow()))
@@ -119,5 +109,13 @@ class RateLimitTest {
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.header("RateLimit")).isEmpty();
     assertThat(health.header("X-RateLimit-Limit")).isEmpty();
+  }
+
+  /** Lists the datasets {@code allowed} times, each a 200, and returns the answer to one list more. */
+  private static HttpResult readOnceMoreThan(TestClient client, int allowed) {
+    for (int i = 0; i < allowed; i++) {
+      assertThat(client.get("/v1/datasets").status()).isEqualTo(200);
+    }
+    return client.get("/v1/datasets");
   }
 }

@@ -14,6 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -50,10 +53,12 @@ class CopyCellsTest {
     assertThat(CopyCells.fromText(STRING, "\\N")).isEqualTo("\\\\N");
   }
 
-  @Test
-  void aStringWithTheNulCharacterIsRefusedFromCsvAndJson() {
-    assertRefused(() -> CopyCells.fromText(STRING, "a\0b"), "invalid_character");
-    assertRefused(() -> CopyCells.fromJson(STRING, json("\"a\\u0000b\"")), "invalid_character");
+  @ParameterizedTest(name = "from {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | a\0b
+      JSON | "a\\u0000b\"""")
+  void aStringWithTheNulCharacterIsRefusedFromCsvAndJson(Source source, String value) {
+    assertRefused(() -> source.cell(STRING, value), "invalid_character");
   }
 
   @Test
@@ -62,13 +67,16 @@ class CopyCellsTest {
     assertThat(CopyCells.fromText(NUMBER, "1" + "0".repeat(99))).isEqualTo("1" + "0".repeat(99));
   }
 
-  @Test
-  void decimalsWithAnExponentOrABarePointAreWrittenInPlainDigits() throws InvalidValue {
-    assertThat(CopyCells.fromText(NUMBER, "1.5e3")).isEqualTo("1500");
-    assertThat(CopyCells.fromText(NUMBER, "1E-3")).isEqualTo("0.001");
-    assertThat(CopyCells.fromText(NUMBER, ".5")).isEqualTo("0.5");
-    assertThat(CopyCells.fromText(NUMBER, "5.")).isEqualTo("5");
-    assertThat(CopyCells.fromJson(NUMBER, json("2.5e2"))).isEqualTo("250");
+  @ParameterizedTest(name = "{0} {1} is written {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | 1.5e3 | 1500
+      CSV  | 1E-3  | 0.001
+      CSV  | .5    | 0.5
+      CSV  | 5.    | 5
+      JSON | 2.5e2 | 250""")
+  void decimalsWithAnExponentOrABarePointAreWrittenInPlainDigits(Source source, String value, String cell)
+      throws InvalidValue {
+    assertThat(source.cell(NUMBER, value)).isEqualTo(cell);
   }
 
   @Test
@@ -77,48 +85,69 @@ class CopyCellsTest {
     assertRefused(() -> CopyCells.fromText(NUMBER, "0." + "3".repeat(101)), "out_of_range");
   }
 
-  @Test
-  void integersOfUpToEighteenDigitsPassAsWrittenAndLongerOnesAreChecked() throws InvalidValue {
-    assertThat(CopyCells.fromText(INTEGER, "-123456789012345678")).isEqualTo("-123456789012345678");
-    assertThat(CopyCells.fromText(INTEGER, "9223372036854775807")).isEqualTo("9223372036854775807");
-    assertThat(CopyCells.fromText(INTEGER, "0009223372036854775807")).isEqualTo("9223372036854775807");
-    assertRefused(() -> CopyCells.fromText(INTEGER, "9223372036854775808"), "out_of_range");
+  @ParameterizedTest(name = "{0} {1} is written {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | -123456789012345678    | -123456789012345678
+      CSV  | 9223372036854775807    | 9223372036854775807
+      CSV  | 0009223372036854775807 | 9223372036854775807""")
+  void integersOfUpToEighteenDigitsPassAsWrittenAndLongerOnesAreChecked(Source source, String value, String cell)
+      throws InvalidValue {
+    assertThat(source.cell(INTEGER, value)).isEqualTo(cell);
+  }
+
+  @ParameterizedTest(name = "{0} {1} is written {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | 1e3                  | 1000
+      CSV  | 4.0                  | 4
+      JSON | 4.0                  | 4
+      JSON | -9223372036854775808 | -9223372036854775808""")
+  void integersWrittenWithAnExponentOrTrailingZerosAreWrittenAsWholeNumbers(Source source, String value, String cell)
+      throws InvalidValue {
+    assertThat(source.cell(INTEGER, value)).isEqualTo(cell);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | 9223372036854775808
+      JSON | 9223372036854775808""")
+  void anIntegerBeyondSixtyFourBitsIsRefused(Source source, String value) {
+    assertRefused(() -> source.cell(INTEGER, value), "out_of_range");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = ValueType.class, names = {"INTEGER", "NUMBER"})
+  void aMinusSignAloneIsNoNumber(ValueType type) {
+    assertRefused(() -> CopyCells.fromText(type, "-"), "type");
+  }
+
+  @ParameterizedTest(name = "{0} {1} is written {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | TRUE  | t
+      CSV  | False | f
+      JSON | true  | t""")
+  void booleansAreWrittenAsTAndF(Source source, String value, String cell) throws InvalidValue {
+    assertThat(source.cell(BOOLEAN, value)).isEqualTo(cell);
   }
 
   @Test
-  void integersWrittenWithAnExponentOrTrailingZerosAreWrittenAsWholeNumbers() throws InvalidValue {
-    assertThat(CopyCells.fromText(INTEGER, "1e3")).isEqualTo("1000");
-    assertThat(CopyCells.fromText(INTEGER, "4.0")).isEqualTo("4");
-    assertThat(CopyCells.fromJson(INTEGER, json("4.0"))).isEqualTo("4");
-    assertThat(CopyCells.fromJson(INTEGER, json("-9223372036854775808"))).isEqualTo("-9223372036854775808");
-  }
-
-  @Test
-  void aJsonIntegerBeyondSixtyFourBitsIsRefused() {
-    assertRefused(() -> CopyCells.fromJson(INTEGER, json("9223372036854775808")), "out_of_range");
-  }
-
-  @Test
-  void aMinusSignAloneIsNoNumber() {
-    assertRefused(() -> CopyCells.fromText(INTEGER, "-"), "type");
-    assertRefused(() -> CopyCells.fromText(NUMBER, "-"), "type");
-  }
-
-  @Test
-  void booleansAreWrittenAsTAndF() throws InvalidValue {
-    assertThat(CopyCells.fromText(BOOLEAN, "TRUE")).isEqualTo("t");
-    assertThat(CopyCells.fromText(BOOLEAN, "False")).isEqualTo("f");
-    assertThat(CopyCells.fromJson(BOOLEAN, json("true"))).isEqualTo("t");
+  void aBooleanIsNotReadFromTheCellItIsWrittenAs() {
     assertRefused(() -> CopyCells.fromText(BOOLEAN, "t"), "type");
   }
 
-  @Test
-  void plainDatesAndTimestampsPassAsWrittenAfterTheirCalendarIsChecked() throws InvalidValue {
-    assertThat(CopyCells.fromText(DATE, "2024-02-29")).isEqualTo("2024-02-29");
-    assertThat(CopyCells.fromText(TIMESTAMP, "2026-11-22T10:30:00.5+01:00")).isEqualTo("2026-11-22T10:30:00.5+01:00");
-    assertThat(CopyCells.fromJson(TIMESTAMP, json("\"2026-11-22T09:30:00Z\""))).isEqualTo("2026-11-22T09:30:00Z");
-    assertRefused(() -> CopyCells.fromText(DATE, "2026-02-29"), "type");
-    assertRefused(() -> CopyCells.fromText(DATE, "0000-01-01"), "out_of_range");
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      CSV  | DATE      | 2024-02-29                  | 2024-02-29
+      CSV  | TIMESTAMP | 2026-11-22T10:30:00.5+01:00 | 2026-11-22T10:30:00.5+01:00
+      JSON | TIMESTAMP | "2026-11-22T09:30:00Z"      | 2026-11-22T09:30:00Z""")
+  void plainDatesAndTimestampsPassAsWrittenAfterTheirCalendarIsChecked(
+      Source source, ValueType type, String value, String cell) throws InvalidValue {
+    assertThat(source.cell(type, value)).isEqualTo(cell);
+  }
+
+  @ParameterizedTest(name = "{0} is refused as {1}")
+  @CsvSource({"2026-02-29, type", "0000-01-01, out_of_range"})
+  void aDateOutsideTheCalendarIsRefused(String text, String code) {
+    assertRefused(() -> CopyCells.fromText(DATE, text), code);
   }
 
   @Test
@@ -144,6 +173,15 @@ class CopyCellsTest {
 
   private static JsonNode json(String text) {
     return JSON.readTree(text);
+  }
+
+  /** Where a value comes from: a CSV field as written, or a JSON value written as JSON text. */
+  enum Source {
+    CSV, JSON;
+
+    String cell(ValueType type, String value) throws InvalidValue {
+      return this == CSV ? CopyCells.fromText(type, value) : CopyCells.fromJson(type, json(value));
+    }
   }
 
   private interface Cell {

@@ -4,12 +4,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.Unprocessable;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * CSV bodies (RFC 4180) read into COPY text: the header, quoting, line endings and byte order
@@ -32,60 +37,32 @@ class CsvRowsTest {
     assertThat(copied).hasToString("Pens\t3\t2026-11-22\nInk\t12\t2026-11-23\n");
   }
 
-  @Test
-  void theHeaderMayNameTheColumnsInAnyOrderAndLeaveSomeOut() {
-    copy("on,name\n2026-11-22,Pens\n");
-
-    assertThat(copied).hasToString("Pens\t\\N\t2026-11-22\n");
+  static Stream<Arguments> bodiesAndTheirCopyText() {
+    return Stream.of(
+        argumentSet("the header may name the columns in any order and leave some out",
+            "on,name\n2026-11-22,Pens\n", "Pens\t\\N\t2026-11-22\n"),
+        argumentSet("spaces around header names are ignored",
+            " name , qty\nPens,3\n", "Pens\t3\t\\N\n"),
+        argumentSet("an empty field, quoted or not, is null",
+            "name,qty\n,\n\"\",\"\"\n", "\\N\t\\N\t\\N\n\\N\t\\N\t\\N\n"),
+        argumentSet("a quoted field keeps its commas, doubled quotes and line breaks",
+            "name,qty\n\"Pens, \"\"blue\"\"\nand red\",3\n", "Pens, \"blue\"\\nand red\t3\t\\N\n"),
+        argumentSet("CRLF line endings read like LF",
+            "name,qty\r\nPens,3\r\nInk,4\r\n", "Pens\t3\t\\N\nInk\t4\t\\N\n"),
+        argumentSet("a carriage return inside quotes is kept escaped",
+            "name\r\n\"a\rb\"\r\n", "a\\rb\t\\N\t\\N\n"),
+        argumentSet("a byte order mark before the header is not part of the first name",
+            "\uFEFFname,qty\nPens,3\n", "Pens\t3\t\\N\n"),
+        argumentSet("blank lines are skipped and a last line without a newline is a row",
+            "name,qty\n\nPens,3\n\nInk,4", "Pens\t3\t\\N\nInk\t4\t\\N\n"));
   }
 
-  @Test
-  void spacesAroundHeaderNamesAreIgnored() {
-    copy(" name , qty\nPens,3\n");
+  @ParameterizedTest
+  @MethodSource("bodiesAndTheirCopyText")
+  void aBodyIsReadAsRfc4180IntoCopyText(String csv, String copyText) {
+    copy(csv);
 
-    assertThat(copied).hasToString("Pens\t3\t\\N\n");
-  }
-
-  @Test
-  void anEmptyFieldQuotedOrNotIsNull() {
-    copy("name,qty\n,\n\"\",\"\"\n");
-
-    assertThat(copied).hasToString("\\N\t\\N\t\\N\n\\N\t\\N\t\\N\n");
-  }
-
-  @Test
-  void aQuotedFieldKeepsItsCommasDoubledQuotesAndLineBreaks() {
-    copy("name,qty\n\"Pens, \"\"blue\"\"\nand red\",3\n");
-
-    assertThat(copied).hasToString("Pens, \"blue\"\\nand red\t3\t\\N\n");
-  }
-
-  @Test
-  void crlfLineEndingsReadLikeLf() {
-    copy("name,qty\r\nPens,3\r\nInk,4\r\n");
-
-    assertThat(copied).hasToString("Pens\t3\t\\N\nInk\t4\t\\N\n");
-  }
-
-  @Test
-  void aCarriageReturnInsideQuotesIsKeptEscaped() {
-    copy("name\r\n\"a\rb\"\r\n");
-
-    assertThat(copied).hasToString("a\\rb\t\\N\t\\N\n");
-  }
-
-  @Test
-  void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstName() {
-    copy("\uFEFFname,qty\nPens,3\n");
-
-    assertThat(copied).hasToString("Pens\t3\t\\N\n");
-  }
-
-  @Test
-  void blankLinesAreSkippedAndALastLineWithoutANewlineIsARow() {
-    copy("name,qty\n\nPens,3\n\nInk,4");
-
-    assertThat(copied).hasToString("Pens\t3\t\\N\nInk\t4\t\\N\n");
+    assertThat(copied).hasToString(copyText);
   }
 
   @Test

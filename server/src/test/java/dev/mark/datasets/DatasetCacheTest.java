@@ -125,16 +125,14 @@ class DatasetCacheTest {
   @Test
   void aReadInFlightWhenTheDatasetIsInvalidatedIsNotKept() throws Exception {
     store(ALICE, "ds_1", 0);
-    CountDownLatch written = new CountDownLatch(1);
-    readGate.set(written);
+    CountDownLatch written = holdReads();
     try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
       // reads the old row, then stalls while a writer commits and invalidates
       Future<Optional<DatasetRecord>> slow = pool.submit(() -> cache.get(ALICE, "ds_1"));
       awaitReads(1);
       store(ALICE, "ds_1", 5);
       cache.invalidate(ALICE, "ds_1");
-      readGate.set(null);
-      written.countDown();
+      releaseReads(written);
       assertThat(slow.get(10, TimeUnit.SECONDS).orElseThrow().rowCount()).isZero();
     }
     assertThat(rowCount(ALICE, "ds_1")).as("the write is seen").isEqualTo(5);
@@ -147,15 +145,13 @@ class DatasetCacheTest {
       store(ALICE, "ds_1", 0);
       refreshing.get(ALICE, "ds_1");
       nanos.addAndGet(TTL.toNanos() / 2 + 1);
-      CountDownLatch written = new CountDownLatch(1);
-      readGate.set(written);
+      CountDownLatch written = holdReads();
       assertThat(refreshing.get(ALICE, "ds_1").orElseThrow().rowCount()).as("served meanwhile").isZero();
       awaitReads(2);
 
       store(ALICE, "ds_1", 5);
       refreshing.invalidate(ALICE, "ds_1");
-      readGate.set(null);
-      written.countDown();
+      releaseReads(written);
       Thread.sleep(100);
 
       assertThat(refreshing.get(ALICE, "ds_1").orElseThrow().rowCount()).isEqualTo(5);
@@ -165,8 +161,7 @@ class DatasetCacheTest {
   @Test
   void concurrentMissesShareOneRead() throws Exception {
     store(ALICE, "ds_1", 1);
-    CountDownLatch release = new CountDownLatch(1);
-    readGate.set(release);
+    CountDownLatch release = holdReads();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<Optional<DatasetRecord>>> readers = IntStream.range(0, 20)
           .mapToObj(i -> pool.submit(() -> cache.get(ALICE, "ds_1")))
@@ -202,6 +197,19 @@ class DatasetCacheTest {
       off.get(ALICE, "ds_1");
     }
     assertThat(reads).hasValue(3);
+  }
+
+  /** Makes every read wait from now until the returned latch is counted down. */
+  private CountDownLatch holdReads() {
+    CountDownLatch held = new CountDownLatch(1);
+    readGate.set(held);
+    return held;
+  }
+
+  /** Lets the reads held by {@code held} go on, and later reads run at once. */
+  private void releaseReads(CountDownLatch held) {
+    readGate.set(null);
+    held.countDown();
   }
 
   private void awaitReads(int count) throws InterruptedException {

@@ -1,11 +1,17 @@
 package dev.mark.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading ISO dates and RFC 3339 timestamps, on the hand-written path and the formatter's alike. */
 class TimeTextTest {
@@ -23,12 +29,10 @@ class TimeTextTest {
     assertThat(TimeText.date("1900-02-29")).as("divisible by 100, not by 400").isNull();
   }
 
-  @Test
-  void monthsAndDaysThatDoNotExistAreNotDates() {
-    assertThat(TimeText.date("2026-13-01")).isNull();
-    assertThat(TimeText.date("2026-00-10")).isNull();
-    assertThat(TimeText.date("2026-04-31")).isNull();
-    assertThat(TimeText.date("2026-11-00")).isNull();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2026-13-01", "2026-00-10", "2026-04-31", "2026-11-00"})
+  void monthsAndDaysThatDoNotExistAreNotDates(String text) {
+    assertThat(TimeText.date(text)).isNull();
   }
 
   @Test
@@ -40,21 +44,33 @@ class TimeTextTest {
         .isEqualTo(utc(9999, 12, 31, 23, 59, 59, 999_999_999));
   }
 
-  @Test
-  void datesOfAnyOtherShapeAreNotDates() {
-    assertThat(TimeText.date("2026-1-5")).isNull();
-    assertThat(TimeText.date("20261122")).isNull();
-    assertThat(TimeText.date("2026/11/22")).isNull();
-    assertThat(TimeText.date(" 2026-11-22")).isNull();
-    assertThat(TimeText.date("2026-11-22 ")).isNull();
-    assertThat(TimeText.date("2026-11-22T00:00:00Z")).isNull();
-    assertThat(TimeText.date("")).isNull();
-    assertThat(TimeText.date("２０２６-11-22")).as("digits other than ASCII").isNull();
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"2026-1-5", "20261122", "2026/11/22", " 2026-11-22", "2026-11-22 ", "2026-11-22T00:00:00Z", "",
+      "２０２６-11-22" /* digits other than ASCII */})
+  void datesOfAnyOtherShapeAreNotDates(String text) {
+    assertThat(TimeText.date(text)).isNull();
   }
 
-  @Test
-  void aTimestampInUtcIsReadAsThatInstant() {
-    assertThat(TimeText.timestamp("2026-11-22T09:30:00Z")).isEqualTo(utc(2026, 11, 22, 9, 30, 0, 0));
+  static Stream<Arguments> timestampsAndTheirInstants() {
+    return Stream.of(
+        argumentSet("a timestamp in UTC is read as that instant",
+            "2026-11-22T09:30:00Z", utc(2026, 11, 22, 9, 30, 0, 0)),
+        argumentSet("an offset can move the instant to another day",
+            "2026-11-21T23:30:00-10:00", utc(2026, 11, 22, 9, 30, 0, 0)),
+        argumentSet("an offset can move the instant past a leap day",
+            "2024-02-29T23:30:00-01:00", utc(2024, 3, 1, 0, 30, 0, 0)),
+        argumentSet("a quarter-hour offset can move the instant back a month and a year",
+            "2027-01-01T00:15:00+05:45", utc(2026, 12, 31, 18, 30, 0, 0)),
+        argumentSet("a lower-case t and z are read as RFC 3339 allows",
+            "2026-11-22t09:30:00z", utc(2026, 11, 22, 9, 30, 0, 0)),
+        argumentSet("minus zero hours is UTC",
+            "2026-11-22T09:30:00-00:00", utc(2026, 11, 22, 9, 30, 0, 0)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("timestampsAndTheirInstants")
+  void aTimestampIsReadAsTheInstantItWrites(String text, OffsetDateTime instant) {
+    assertThat(TimeText.timestamp(text)).isEqualTo(instant);
   }
 
   @Test
@@ -66,36 +82,16 @@ class TimeTextTest {
   }
 
   @Test
-  void anOffsetCanMoveTheInstantToAnotherDayMonthAndYear() {
-    assertThat(TimeText.timestamp("2026-11-21T23:30:00-10:00")).isEqualTo(utc(2026, 11, 22, 9, 30, 0, 0));
-    assertThat(TimeText.timestamp("2024-02-29T23:30:00-01:00")).as("past a leap day")
-        .isEqualTo(utc(2024, 3, 1, 0, 30, 0, 0));
-    assertThat(TimeText.timestamp("2027-01-01T00:15:00+05:45")).as("a quarter-hour offset, back a year")
-        .isEqualTo(utc(2026, 12, 31, 18, 30, 0, 0));
-  }
-
-  @Test
   void fractionsOfOneToNineDigitsAreReadAndLongerOnesAreRefused() {
     assertThat(TimeText.timestamp("2026-11-22T09:30:00.1Z")).isEqualTo(utc(2026, 11, 22, 9, 30, 0, 100_000_000));
     assertThat(TimeText.timestamp("2026-11-22T09:30:00.000000001Z")).isEqualTo(utc(2026, 11, 22, 9, 30, 0, 1));
     assertThat(TimeText.timestamp("2026-11-22T09:30:00.0000000001Z")).isNull();
   }
 
-  @Test
-  void aTimestampWithoutAnOffsetOrWithAnOffsetMissingItsColonIsRefused() {
-    assertThat(TimeText.timestamp("2026-11-22T09:30:00")).isNull();
-    assertThat(TimeText.timestamp("2026-11-22T09:30:00+0100")).isNull();
-    assertThat(TimeText.timestamp("2026-11-22 09:30:00Z")).isNull();
-  }
-
-  @Test
-  void aLowerCaseTAndZAreReadAsRfc3339Allows() {
-    assertThat(TimeText.timestamp("2026-11-22t09:30:00z")).isEqualTo(utc(2026, 11, 22, 9, 30, 0, 0));
-  }
-
-  @Test
-  void minusZeroHoursIsUtc() {
-    assertThat(TimeText.timestamp("2026-11-22T09:30:00-00:00")).isEqualTo(utc(2026, 11, 22, 9, 30, 0, 0));
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2026-11-22T09:30:00", "2026-11-22T09:30:00+0100", "2026-11-22 09:30:00Z"})
+  void aTimestampWithoutAnOffsetOrWithAnOffsetMissingItsColonIsRefused(String text) {
+    assertThat(TimeText.timestamp(text)).isNull();
   }
 
   @Test
@@ -105,26 +101,23 @@ class TimeTextTest {
     assertThat(TimeText.timestamp("2026-11-22T18:00:00+01:60")).isNull();
   }
 
-  @Test
-  void impossibleTimesAndALeapSecondAreRefused() {
-    assertThat(TimeText.timestamp("2026-11-22T24:00:00Z")).isNull();
-    assertThat(TimeText.timestamp("2026-11-22T09:60:00Z")).isNull();
-    assertThat(TimeText.timestamp("2026-02-29T09:30:00Z")).isNull();
-    assertThat(TimeText.timestamp("2016-12-31T23:59:60Z")).isNull();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2026-11-22T24:00:00Z", "2026-11-22T09:60:00Z", "2026-02-29T09:30:00Z", "2016-12-31T23:59:60Z"})
+  void impossibleTimesAndALeapSecondAreRefused(String text) {
+    assertThat(TimeText.timestamp(text)).isNull();
   }
 
-  @Test
-  void plainDatesAndTimestampsWithinPostgresqlsOffsetsMayBePassedAsWritten() {
-    assertThat(TimeText.isPlain("2026-11-22")).isTrue();
-    assertThat(TimeText.isPlain("2026-11-22T09:30:00Z")).isTrue();
-    assertThat(TimeText.isPlain("2026-11-22T09:30:00.123456789+14:00")).isTrue();
-    assertThat(TimeText.isPlain("2026-11-22T09:30:00-14:00")).isTrue();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2026-11-22", "2026-11-22T09:30:00Z", "2026-11-22T09:30:00.123456789+14:00",
+      "2026-11-22T09:30:00-14:00"})
+  void plainDatesAndTimestampsWithinPostgresqlsOffsetsMayBePassedAsWritten(String text) {
+    assertThat(TimeText.isPlain(text)).isTrue();
   }
 
-  @Test
-  void timestampsWithOffsetsBeyondFourteenHoursAreNotPassedAsWritten() {
-    assertThat(TimeText.isPlain("2026-11-22T09:30:00+15:00")).isFalse();
-    assertThat(TimeText.isPlain("2026-11-22T09:30:00-18:00")).isFalse();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2026-11-22T09:30:00+15:00", "2026-11-22T09:30:00-18:00"})
+  void timestampsWithOffsetsBeyondFourteenHoursAreNotPassedAsWritten(String text) {
+    assertThat(TimeText.isPlain(text)).isFalse();
   }
 
   private static OffsetDateTime utc(int year, int month, int day, int hour, int minute, int second, int nanos) {

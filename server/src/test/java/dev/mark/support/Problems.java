@@ -36,4 +36,16 @@ public final class Problems {
           assertThat(issue.get("message").asString()).isNotBlank();
         });
   }
+
+  /**
+   * Checks that {@code problem} lists, for each of {@code issues} (a pointer and a code with a
+   * space between, as in {@code "/rows/1/n type"}), an issue in the body at that pointer, of that
+   * code, as {@link #assertIssue} does.
+   */
+  public static void assertBodyIssues(JsonNode problem, String... issues) {
+    for (String issue : issues) {
+      int space = issue.indexOf(' ');
+      assertIssue(problem, "body", issue.substring(0, space), issue.substring(space + 1));
+    }
+  }
 }

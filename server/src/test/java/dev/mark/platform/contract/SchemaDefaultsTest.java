@@ -1,65 +1,48 @@
 package dev.mark.platform.contract;
 
+import static dev.mark.platform.contract.ThingsContract.BODY;
+import static dev.mark.platform.contract.ThingsContract.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Defaults are filled in wherever the schema declares them, and nowhere a value was sent. */
 class SchemaDefaultsTest {
 
-  private static final String CONTRACT = """
-      openapi: 3.0.3
-      info: {title: t, version: '1'}
-      paths:
-        /things:
-          get:
-            operationId: listThings
-            parameters:
-              - {name: size, in: query, schema: {type: integer, default: 20}}
-              - {name: mode, in: query, schema: {$ref: '#/components/schemas/Mode'}}
-              - {name: cursor, in: query, schema: {type: string}}
-            responses:
-              '200': {description: ok}
-          post:
-            operationId: createThing
-            requestBody:
-              required: true
-              content:
-                application/json:
-                  schema: {$ref: '#/components/schemas/Thing'}
-            responses:
-              '201': {description: created}
-      components:
-        schemas:
-          Mode: {type: string, enum: [token, cookie], default: token}
-          Thing:
-            type: object
-            properties:
-              name: {type: string}
-              mode: {$ref: '#/components/schemas/Mode'}
-              note: {type: string, nullable: true, default: none}
-              parts:
-                type: array
-                items:
-                  type: object
-                  properties:
-                    required: {type: boolean, default: false}
-              rule: {$ref: '#/components/schemas/Rule'}
-              tags: {type: array, items: {type: string}}
-          Rule:
-            type: object
-            properties:
-              direction: {type: string, default: asc}
-              or: {type: array, items: {$ref: '#/components/schemas/Rule'}}
-      """;
-
   private static final String PARAMETERS = "/paths/~1things/get/parameters/";
-  private static final String BODY = "/paths/~1things/post/requestBody/content/application~1json/schema";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final SchemaDefaults defaults = new SchemaDefaults(ApiContract.parse(CONTRACT));
+  private final SchemaDefaults defaults = new SchemaDefaults(ThingsContract.withGetAndSchemas("""
+      get:
+        operationId: listThings
+        parameters:
+          - {name: size, in: query, schema: {type: integer, default: 20}}
+          - {name: mode, in: query, schema: {$ref: '#/components/schemas/Mode'}}
+          - {name: cursor, in: query, schema: {type: string}}
+        responses:
+          '200': {description: ok}
+      """, """
+      Mode: {type: string, enum: [token, cookie], default: token}
+      Thing:
+        type: object
+        properties:
+          name: {type: string}
+          mode: {$ref: '#/components/schemas/Mode'}
+          note: {type: string, nullable: true, default: none}
+          parts:
+            type: array
+            items:
+              type: object
+              properties:
+                required: {type: boolean, default: false}
+          rule: {$ref: '#/components/schemas/Rule'}
+          tags: {type: array, items: {type: string}}
+      Rule:
+        type: object
+        properties:
+          direction: {type: string, default: asc}
+          or: {type: array, items: {$ref: '#/components/schemas/Rule'}}
+      """));
 
   @Test
   void aParameterHasItsSchemasDefaultOrThatOfTheSchemaItRefersTo() {

@@ -1,51 +1,32 @@
 package dev.mark.platform.contract;
 
+import static dev.mark.platform.contract.ThingsContract.BODY;
+import static dev.mark.platform.contract.ThingsContract.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mark.platform.errors.FieldIssue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every constraint keyword of OpenAPI 3.0 that a contract may state is enforced. */
 class SchemaValidatorTest {
 
-  private static final String CONTRACT = """
-      openapi: 3.0.3
-      info: {title: t, version: '1'}
-      paths:
-        /things:
-          post:
-            operationId: createThing
-            requestBody:
-              required: true
-              content:
-                application/json:
-                  schema: {$ref: '#/components/schemas/Thing'}
-            responses:
-              '201': {description: created}
-      components:
-        schemas:
-          Thing:
-            type: object
-            additionalProperties: false
-            required: [name]
-            properties:
-              name: {type: string, minLength: 2, maxLength: 5, pattern: '^[a-z]+$'}
-              at: {type: string, format: date-time}
-              day: {type: string, format: date}
-              size: {type: integer, minimum: 1, maximum: 9}
-              ratio: {type: number}
-              note: {type: string, nullable: true}
-              kind: {type: string, enum: [a, b]}
-              tags: {type: array, maxItems: 2, items: {type: string}}
-      """;
-
-  private static final String BODY = "/paths/~1things/post/requestBody/content/application~1json/schema";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  private final SchemaValidator validator = new SchemaValidator(ApiContract.parse(CONTRACT));
+  private final SchemaValidator validator = new SchemaValidator(ThingsContract.withSchemas("""
+      Thing:
+        type: object
+        additionalProperties: false
+        required: [name]
+        properties:
+          name: {type: string, minLength: 2, maxLength: 5, pattern: '^[a-z]+$'}
+          at: {type: string, format: date-time}
+          day: {type: string, format: date}
+          size: {type: integer, minimum: 1, maximum: 9}
+          ratio: {type: number}
+          note: {type: string, nullable: true}
+          kind: {type: string, enum: [a, b]}
+          tags: {type: array, maxItems: 2, items: {type: string}}
+      """));
 
   @Test
   void aValidValueHasNoIssues() {

@@ -37,31 +37,29 @@ class MemoryBucketStoreTest {
     nanos.addAndGet(duration.toNanos());
   }
 
+  /** Lets {@code idle} pass, evicts the idle buckets and counts those left. */
+  private int bucketsLeftAfterIdle(Duration idle) {
+    advance(idle);
+    store.evictIdle();
+    return store.size();
+  }
+
   @Test
   void aKeyChargedThisMonthKeepsItsBucketUntilTheMonthlyBandwidthRefills() {
     limiter.admit("key_a", plan(), 1);
 
-    advance(Duration.ofDays(2));
-    store.evictIdle();
-    assertThat(store.size()).as("idle, but the month's count must be kept").isEqualTo(1);
+    assertThat(bucketsLeftAfterIdle(Duration.ofDays(2))).as("idle, but the month's count must be kept").isEqualTo(1);
     assertThat(limiter.quota("key_a", plan()).remaining()).isEqualTo(999);
 
-    advance(Duration.ofDays(33));
-    store.evictIdle();
-    assertThat(store.size()).isZero();
+    assertThat(bucketsLeftAfterIdle(Duration.ofDays(33))).isZero();
   }
 
   @Test
   void aBucketWhoseChargesWereAllRefundedGoesAfterAMinuteUnused() {
     limiter.admit("key_a", plan(), 5).refund();
 
-    advance(Duration.ofSeconds(30));
-    store.evictIdle();
-    assertThat(store.size()).isEqualTo(1);
-
-    advance(Duration.ofSeconds(31));
-    store.evictIdle();
-    assertThat(store.size()).isZero();
+    assertThat(bucketsLeftAfterIdle(Duration.ofSeconds(30))).isEqualTo(1);
+    assertThat(bucketsLeftAfterIdle(Duration.ofSeconds(31))).isZero();
   }
 
   @Test
@@ -82,9 +80,6 @@ class MemoryBucketStoreTest {
     }
     assertThat(store.size()).isEqualTo(10_000);
 
-    advance(Duration.ofDays(33));
-    store.evictIdle();
-
-    assertThat(store.size()).isZero();
+    assertThat(bucketsLeftAfterIdle(Duration.ofDays(33))).isZero();
   }
 }
