@@ -23,19 +23,9 @@ import java.util.concurrent.TimeUnit;
  * {@code <dir>/data}, its output in {@code <dir>/server.log}. {@link #close()} sends SIGTERM and
  * waits for a graceful stop.
  */
-public final class ServerProcess implements AutoCloseable {
+public record ServerProcess(Process process, String baseUrl, Path log) implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
-
-  private final Process process;
-  private final String baseUrl;
-  private final Path log;
-
-  private ServerProcess(Process process, String baseUrl, Path log) {
-    this.process = process;
-    this.baseUrl = baseUrl;
-    this.log = log;
-  }
 
   /** Starts a server in {@code dir} (created if missing) with the settings {@code env}. */
   public static ServerProcess start(Path dir, Map<String, String> env) throws IOException {
@@ -50,10 +40,6 @@ public final class ServerProcess implements AutoCloseable {
     environment.put("MARK_DATA_DIR", dir.resolve("data").toString());
     environment.putAll(env);
     return new ServerProcess(builder.start(), "http://localhost:" + port, log);
-  }
-
-  public String baseUrl() {
-    return baseUrl;
   }
 
   /** Waits until the server answers {@code /readyz}; fails with its output if it exits first. */
