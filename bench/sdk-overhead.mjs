@@ -1,4 +1,4 @@
-// SDK overhead per call, TypeScript: Mark's datasets.retrieve against a raw fetch + res.json()
+// SDK overhead per call, TypeScript: Mark's datasets.get against a raw fetch + res.json()
 // of the same GET /v1/datasets/{id}, interleaved in rounds (alternating which goes first) so that drift hits both alike.
 // Run through bench/sdk-overhead.sh, which starts the server and passes: base URL, key, dataset.
 import { Mark } from "../sdk-typescript/dist/esm/index.js";
@@ -14,7 +14,7 @@ const raw = async () => {
   return res.json();
 };
 const mark = new Mark({ apiKey, baseURL });
-const sdk = () => mark.datasets.retrieve(datasetId);
+const sdk = () => mark.datasets.get(datasetId);
 
 async function time(call, n) {
   const start = process.hrtime.bigint();
@@ -43,7 +43,7 @@ const body = JSON.stringify(await raw());
 const stub = async () => new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "req_1" } });
 const rawStub = async () => (await stub(url, {})).json();
 const stubbed = new Mark({ apiKey, baseURL, fetch: stub });
-const sdkOverStub = () => stubbed.datasets.retrieve(datasetId);
+const sdkOverStub = () => stubbed.datasets.get(datasetId);
 await time(rawStub, 5_000);
 await time(sdkOverStub, 5_000);
 const stubCalls = 20_000;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SDK overhead per call: each SDK's retrieve of a dataset against a raw fetch / raw HttpClient
+# SDK overhead per call: each SDK's get of a dataset against a raw fetch / raw HttpClient
 # (plus JSON parse) of the same GET /v1/datasets/{id}, on one fresh server, in one run.
 # Target: a ratio ≤ 1.1.
 #
