@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
 import { AuthenticationError, ConflictError, Mark, NotFoundError, PermissionError, ValidationError } from "@mark/sdk";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServerAndClient, type RunningServer } from "./support/server.js";
 
 // The parity scenario, also run by the Java SDK (LiveParityTest): the core against the real
 // server, from creating a dataset to each kind of error, and a user's token-mode session.
@@ -12,10 +12,7 @@ describe("the Mark client against a live server", () => {
   let server: RunningServer;
   let mark: Mark;
 
-  before(async () => {
-    server = await startServer();
-    mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl });
-  });
+  before(async () => ({ server, mark } = await startServerAndClient()));
   after(() => server?.stop());
 
   const columns = [

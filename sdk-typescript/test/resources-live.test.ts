@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 
 import { AuthenticationError, Mark, NotFoundError, ProblemCode } from "@mark/sdk";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServerAndClient, type RunningServer } from "./support/server.js";
 
 // The operations that had no method before the resources were generated, and the ways of
 // sending rows, against the real server.
@@ -11,10 +11,7 @@ describe("the generated resources against a live server", () => {
   let server: RunningServer;
   let mark: Mark;
 
-  before(async () => {
-    server = await startServer();
-    mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl });
-  });
+  before(async () => ({ server, mark } = await startServerAndClient()));
   after(() => server?.stop());
 
   test("creates an API key whose secret works, gets it, and lists every key across pages", async () => {

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
+import { Mark } from "@mark/sdk";
+
 /** A Mark server started for one test file, on its own port and its own empty database. */
 export interface RunningServer {
   readonly baseUrl: string;
@@ -93,4 +95,10 @@ function serverJar(): string {
     throw new Error(`MARK_SERVER_JAR=${jar} does not exist: build the server first (mvn -pl server package).`);
   }
   return jar;
+}
+
+/** A server started for one test file, and a client calling it with its development key. */
+export async function startServerAndClient(): Promise<{ server: RunningServer; mark: Mark }> {
+  const server = await startServer();
+  return { server, mark: new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl }) };
 }
