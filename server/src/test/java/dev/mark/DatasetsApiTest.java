@@ -44,6 +44,25 @@ class DatasetsApiTest {
   }
 
   @Test
+  void aColumnKeepsItsDescriptionUnitAndFavorableDirection(RunningServer server) {
+    TestClient client = server.newAccountClient();
+    String body = """
+        {"name": "Costs", "columns": [
+          {"name": "spent", "type": "number", "description": "Money spent on ads",
+           "unit": "EUR", "favorable": "down"},
+          {"name": "team", "type": "string"}]}""";
+
+    JsonNode created = client.postJson("/v1/datasets", body).json();
+    JsonNode spent = created.get("columns").get(0);
+    assertThat(spent.get("description").asString()).isEqualTo("Money spent on ads");
+    assertThat(spent.get("unit").asString()).isEqualTo("EUR");
+    assertThat(spent.get("favorable").asString()).isEqualTo("down");
+    assertThat(created.get("columns").get(1).has("unit")).isFalse();
+    assertThat(client.get("/v1/datasets/" + created.get("id").asString()).json())
+        .isEqualTo(created);
+  }
+
+  @Test
   void aDatasetHasATypedTableThatIsDroppedWithIt(RunningServer server) {
     TestClient client = server.newAccountClient();
     String id = client.postJson("/v1/datasets", ORDERS).json().get("id").asString();

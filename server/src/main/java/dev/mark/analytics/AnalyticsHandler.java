@@ -1,6 +1,8 @@
 package dev.mark.analytics;
 
 import dev.mark.api.AnalyticsApi;
+import dev.mark.api.model.ExplainRequest;
+import dev.mark.api.model.ExplainResult;
 import dev.mark.api.model.Filter;
 import dev.mark.api.model.FilterOperator;
 import dev.mark.api.model.Measure;
@@ -10,6 +12,8 @@ import dev.mark.api.model.QueryResult;
 import dev.mark.api.model.ResultColumn;
 import dev.mark.api.model.TimeBucket;
 import dev.mark.datasets.ColumnTypes;
+import dev.mark.platform.errors.ProblemCode;
+import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.http.ApiCall;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +41,15 @@ public final class AnalyticsHandler implements AnalyticsApi {
             .toList(),
         outcome.rows(),
         outcome.totals().orElse(null),
-        outcome.rows().size());
+        outcome.rows().size(),
+        null,
+        null);
+  }
+
+  // Until the explain engine lands (issue 10), the contract's explain operation is refused.
+  @Override
+  public ExplainResult explainDataset(ApiCall call, String datasetId, ExplainRequest request) {
+    throw new Unprocessable(ProblemCode.INVALID_EXPLAIN, "Explain is not available yet.");
   }
 
   private static MetricQuery toQuery(QueryRequest request) {
@@ -68,6 +80,8 @@ public final class AnalyticsHandler implements AnalyticsApi {
       case MAX -> Aggregation.MAX;
       case MEDIAN -> Aggregation.MEDIAN;
       case P90 -> Aggregation.P90;
+      // Until the ratio measure lands (issue 10), it is refused like any unusable measure.
+      case RATIO -> throw new Unprocessable(ProblemCode.INVALID_QUERY, "Ratio measures are not available yet.");
     };
   }
 

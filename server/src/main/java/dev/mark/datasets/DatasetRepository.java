@@ -8,6 +8,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.primaryKey;
 import static org.jooq.impl.DSL.val;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,10 @@ final class DatasetRepository {
   /** The first key of datasets' advisory locks ("MKDS"); the second is a hash of the ID. */
   private static final int DATASET_LOCKS = 0x4d4b4453;
 
-  private record StoredColumn(String name, String type, boolean required) {}
+  /** A column as kept in {@code datasets.columns}; notes absent from older rows read as none. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private record StoredColumn(
+      String name, String type, boolean required, String description, String unit, String favorable) {}
 
   private final ObjectMapper mapper;
 
@@ -160,7 +164,13 @@ final class DatasetRepository {
 
   private JSONB columnsJson(List<ColumnSpec> columns) {
     List<StoredColumn> stored = columns.stream()
-        .map(c -> new StoredColumn(c.name(), c.type().apiName(), c.required()))
+        .map(c -> new StoredColumn(
+            c.name(),
+            c.type().apiName(),
+            c.required(),
+            c.notes().description().orElse(null),
+            c.notes().unit().orElse(null),
+            c.notes().favorable() == Favorable.NONE ? null : c.notes().favorable().apiName()))
         .toList();
     return JSONB.valueOf(mapper.writeValueAsString(stored));
   }
@@ -168,7 +178,14 @@ final class DatasetRepository {
   private List<ColumnSpec> columns(JSONB json) {
     List<StoredColumn> stored = mapper.readValue(json.data(), new TypeReference<>() {});
     return stored.stream()
-        .map(c -> new ColumnSpec(c.name(), ValueType.fromApiName(c.type()), c.required()))
+        .map(c -> new ColumnSpec(
+            c.name(),
+            ValueType.fromApiName(c.type()),
+            c.required(),
+            new ColumnNotes(
+                Optional.ofNullable(c.description()),
+                Optional.ofNullable(c.unit()),
+                c.favorable() == null ? Favorable.NONE : Favorable.fromApiName(c.favorable()))))
         .toList();
   }
 }

@@ -6,6 +6,7 @@ import dev.mark.api.model.CreateDatasetRequest;
 import dev.mark.api.model.Dataset;
 import dev.mark.api.model.DatasetList;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.http.Enums;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ public final class DatasetsHandler implements DatasetsApi {
         request.name(),
         Optional.ofNullable(request.description()),
         request.columns().stream()
-            .map(c -> new ColumnSpec(c.name(), ColumnTypes.toValueType(c.type()), c.required()))
+            .map(DatasetsHandler::toSpec)
             .toList());
     DatasetRecord created = datasets.create(call.principal(), draft);
     call.location("/v1/datasets/" + created.id());
@@ -59,10 +60,47 @@ public final class DatasetsHandler implements DatasetsApi {
         dataset.name(),
         dataset.description().orElse(null),
         dataset.columns().stream()
-            .map(c -> new Column(c.name(), ColumnTypes.toModel(c.type()), c.required()))
+            .map(DatasetsHandler::toModel)
             .toList(),
         dataset.rowCount(),
         dataset.createdAt(),
         dataset.updatedAt());
+  }
+
+  private static ColumnSpec toSpec(Column column) {
+    return new ColumnSpec(
+        column.name(),
+        ColumnTypes.toValueType(column.type()),
+        column.required(),
+        new ColumnNotes(
+            Optional.ofNullable(column.description()),
+            Optional.ofNullable(column.unit()),
+            column.favorable() == null ? Favorable.NONE : toFavorable(column.favorable())));
+  }
+
+  private static Column toModel(ColumnSpec column) {
+    ColumnNotes notes = column.notes();
+    return new Column(
+        column.name(),
+        ColumnTypes.toModel(column.type()),
+        column.required(),
+        notes.description().orElse(null),
+        notes.unit().orElse(null),
+        notes.favorable() == Favorable.NONE
+            ? null
+            : Enums.named(dev.mark.api.model.Favorable.class, DatasetsHandler::toFavorableName,
+                notes.favorable().apiName()));
+  }
+
+  static Favorable toFavorable(dev.mark.api.model.Favorable favorable) {
+    return switch (favorable) {
+      case UP -> Favorable.UP;
+      case DOWN -> Favorable.DOWN;
+      case NONE -> Favorable.NONE;
+    };
+  }
+
+  private static String toFavorableName(dev.mark.api.model.Favorable favorable) {
+    return toFavorable(favorable).apiName();
   }
 }
