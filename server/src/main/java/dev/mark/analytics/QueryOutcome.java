@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param columns the output columns
  * @param rows one list of values per group, in column order
  * @param totals the measures over all filtered rows, by output name, when asked
+ * @param time how the time column was bucketed, when the query has a time bucket
  */
 public record QueryOutcome(List<OutputColumn> columns, List<List<Object>> rows,
-    Optional<Map<String, Object>> totals) {}
+    Optional<Map<String, Object>> totals, Optional<TimeAxis> time) {}

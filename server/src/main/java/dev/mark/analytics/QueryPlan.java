@@ -51,9 +51,12 @@ record QueryPlan(
   /** The output columns, in order: bucket, dimensions, measures. */
   List<OutputColumn> outputColumns() {
     List<OutputColumn> columns = new java.util.ArrayList<>();
-    bucket.ifPresent(b -> columns.add(new OutputColumn(b.column().name(), b.column().type())));
-    dimensions.forEach(d -> columns.add(new OutputColumn(d.name(), d.type())));
-    measures.forEach(m -> columns.add(new OutputColumn(m.name(), m.type())));
+    bucket.ifPresent(b -> columns.add(
+        new OutputColumn(b.column().name(), b.column().type(), ColumnRole.TIME, b.column().notes())));
+    dimensions.forEach(d -> columns.add(
+        new OutputColumn(d.name(), d.type(), ColumnRole.DIMENSION, d.notes())));
+    measures.forEach(m -> columns.add(new OutputColumn(
+        m.name(), m.type(), ColumnRole.MEASURE, MeasureNotes.of(m.agg(), m.column()))));
     return columns;
   }
 

@@ -39,7 +39,8 @@ public final class QueryService {
     return new QueryOutcome(
         plan.outputColumns(),
         planned.raw().rows().stream().map(values::row).toList(),
-        planned.raw().totals().map(totals -> totals(plan, values, totals)));
+        planned.raw().totals().map(totals -> totals(plan, values, totals)),
+        plan.bucket().map(b -> new TimeAxis(b.column().name(), b.granularity(), b.zone(), b.from(), b.to())));
   }
 
   private static Map<String, Object> totals(QueryPlan plan, ResultValues values, Object[] totals) {
