@@ -71,9 +71,17 @@ public final class TestClient {
     return builder;
   }
 
+  /** Sends the request and holds its response to the contract ({@link ContractResponses}). */
   private static HttpResult send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.build();
+    HttpResult result = exchange(request);
+    ContractResponses.check(request.method(), request.uri(), result);
+    return result;
+  }
+
+  private static HttpResult exchange(HttpRequest request) {
     try {
-      return toResult(HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+      return toResult(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
