@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mark.support.HttpResult;
 import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,7 @@ class MetricsTest {
   }
 
   private static TestClient metricsClient(RunningServer server) {
-    return new TestClient("http://localhost:" + server.app().metricsPort().orElseThrow(), Map.of());
+    return TestClient.outsideContract("http://localhost:" + server.app().metricsPort().orElseThrow());
   }
 
   /** The value of one series in a scrape; 0 when it is not there yet. */
