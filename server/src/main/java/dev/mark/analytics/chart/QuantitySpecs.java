@@ -61,7 +61,7 @@ final class QuantitySpecs {
           + " (binned)", "subtitle", subtitle.orElse(null), "anchor", "start"));
       spec.put("encoding", Vl.obj(
           "x", Vl.obj("field", Vl.field(dimension.name()), "type", "quantitative", "title", dimension.title(),
-              "bin", Vl.obj("maxbins", MAX_BINS)),
+              "bin", Vl.obj("maxbins", MAX_BINS), "axis", Vl.obj("format", ",~g")),
           "y", Vl.obj("aggregate", "sum", "field", Vl.field(measure.field()), "type", "quantitative",
               "title", measure.title(), "axis", Vl.obj("format", measure.format().axisFormat())),
           "tooltip", Vl.list(

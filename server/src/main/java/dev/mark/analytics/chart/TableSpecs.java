@@ -34,7 +34,9 @@ final class TableSpecs {
     columns.addAll(titles.keySet());
     List<List<String>> cells = new ArrayList<>();
     for (Map<String, Object> record : shape.records().subList(0, Math.min(MAX_ROWS, shape.rowCount()))) {
-      cells.add(columns.stream().map(c -> cell(record.get(c))).toList());
+      cells.add(columns.stream().map(c -> shape.time().filter(t -> t.name().equals(c)).isPresent()
+          ? bucket(shape.time().get(), record.get(c))
+          : cell(record.get(c))).toList());
     }
     String shown = shape.rowCount() > MAX_ROWS ? "the first " + MAX_ROWS + " of " + shape.rowCount() + " rows" : null;
     Optional<String> sub = shown == null ? subtitle : Optional.of(subtitle.map(x -> x + " · ").orElse("") + shown);
@@ -49,14 +51,19 @@ final class TableSpecs {
       }
     }
     Map<String, Object> spec = SpecFrame.start(title, subtitle, values, List.of());
-    spec.put("mark", Vl.obj("type", "text", "align", "right", "dx", 50, "fontSize", 12));
+    spec.put("mark", Vl.obj("type", "text", "align", "right", "dx", 60, "fontSize", 12));
     spec.put("encoding", Vl.obj(
         "x", Vl.obj("field", COLUMN, "type", "ordinal", "sort", headers, "title", Vl.NULL,
             "axis", Vl.obj("orient", "top", "labelAngle", 0, "domain", false, "ticks", false,
-                "labelFontWeight", "bold", "labelLimit", 150)),
+                "labelFontWeight", "bold", "labelLimit", 180)),
         "y", Vl.obj("field", ROW, "type", "ordinal", "axis", Vl.NULL),
         "text", Vl.obj("field", TEXT, "type", "nominal")));
-    return SpecFrame.finish(spec, Vl.obj("step", 150), Vl.obj("step", 22));
+    return SpecFrame.finish(spec, Vl.obj("step", 180), Vl.obj("step", 22));
+  }
+
+  /** A bucket as its label in the query's zone, e.g. "Mar 2026". */
+  private static String bucket(TimeField time, Object value) {
+    return value == null ? "–" : TimeLabels.axisLabel(time.granularity(), value.toString());
   }
 
   static String cell(Object value) {

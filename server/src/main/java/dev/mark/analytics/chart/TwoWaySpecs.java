@@ -17,7 +17,7 @@ final class TwoWaySpecs {
 
   /** One grouping as a band encoding, with its size. */
   private record Grouping(String field, Map<String, Object> band, Map<String, Object> colour, int size,
-      boolean time) {}
+      boolean time, List<String> order) {}
 
   private final QueryShape s;
   private final String title;
@@ -44,12 +44,19 @@ final class TwoWaySpecs {
     }
     MeasureField measure = s.measures().getFirst();
     List<String> names = s.dimensions().stream().map(CategoryField::name).toList();
+    // Stacks follow the legend: the largest part at the bottom of every bar.
+    boolean ordered = kind == ChartKind.STACKED_BAR && !small.order().isEmpty();
+    String stackOrder = small.field() + " (order)";
+    List<Map<String, Object>> more = ordered
+        ? List.of(Vl.obj("calculate", "indexof(" + jsList(small.order()) + ", " + Vl.datum(small.field()) + ")", "as", stackOrder))
+        : List.of();
     Map<String, Object> spec = SpecFrame.start(title, subtitle, OtherFolding.named(s.records(), names),
-        QuerySpecs.transforms(s, List.of()));
+        QuerySpecs.transforms(s, more));
     Map<String, Object> encoding = switch (kind) {
       case GROUPED_BAR -> Vl.obj("x", large.band(), "xOffset", Vl.obj("field", Vl.field(small.field()),
           "type", "nominal", "sort", small.colour().get("sort")), "y", measure.position(), "color", small.colour());
-      case STACKED_BAR -> Vl.obj("x", large.band(), "y", stacked(measure), "color", small.colour());
+      case STACKED_BAR -> Vl.obj("x", large.band(), "y", stacked(measure), "color", small.colour(),
+          "order", ordered ? Vl.obj("field", Vl.field(stackOrder), "type", "quantitative") : null);
       case BOXPLOT -> Vl.obj("x", small.band(), "y", measure.position());
       default -> heatmapEncoding(large, small, measure);
     };
@@ -67,6 +74,12 @@ final class TwoWaySpecs {
         : SpecFrame.WIDTH;
     Object height = kind == ChartKind.HEATMAP ? Vl.obj("step", 26) : SpecFrame.HEIGHT;
     return SpecFrame.finish(spec, width, height);
+  }
+
+  /** A Vega expression array of strings. */
+  private static String jsList(List<String> values) {
+    return values.stream().map(v -> "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'")
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   private Map<String, Object> stacked(MeasureField measure) {
@@ -130,14 +143,14 @@ final class TwoWaySpecs {
     MeasureField measure = s.measures().getFirst();
     s.time().ifPresent(t -> {
       Map<String, Object> colour = t.ordinal();
-      groupings.add(new Grouping(t.field(), t.ordinal(), colour, t.buckets().size(), true));
+      groupings.add(new Grouping(t.field(), t.ordinal(), colour, t.buckets().size(), true, List.of()));
     });
     for (CategoryField d : s.dimensions()) {
       // Largest total first, written out: a heatmap's layers cannot sort a unioned domain by a sum.
       List<String> byTotal = OtherFolding.byTotal(s.records(), d.name(), measure.name());
       Map<String, Object> colour = Vl.obj("field", Vl.field(d.name()), "type", "nominal", "title", d.title(),
           "sort", byTotal, "scale", Vl.obj("scheme", d.distinct() > 10 ? "tableau20" : "tableau10"));
-      groupings.add(new Grouping(d.name(), d.nominal(byTotal), colour, d.distinct(), false));
+      groupings.add(new Grouping(d.name(), d.nominal(byTotal), colour, d.distinct(), false, byTotal));
     }
     return groupings;
   }
