@@ -38,7 +38,8 @@ for (const file of files) {
     fail('not valid against the Vega-Lite v6 schema: ' + ajv.errorsText(validate.errors.slice(0, 5)));
     continue;
   }
-  for (const zone of ZONES) {
+  // every chart once; those with bucket labels to check in every zone
+  for (const zone of expect?.x_labels ? ZONES : ZONES.slice(0, 1)) {
     process.env.TZ = zone;
     try {
       const { svg, view, problems } = await render(spec);
@@ -63,4 +64,4 @@ if (failures.length > 0) {
   console.error(`chart check: ${failures.length} problem(s) in ${files.length} charts`);
   process.exit(1);
 }
-console.log(`chart check: ${files.length} charts valid against Vega-Lite v6 and rendered to SVG in ${ZONES.length} time zones`);
+console.log(`chart check: ${files.length} charts valid against Vega-Lite v6 and rendered to SVG; time axes labelled alike in ${ZONES.join(', ')}`);
