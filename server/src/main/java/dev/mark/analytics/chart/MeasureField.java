@@ -67,6 +67,29 @@ record MeasureField(String name, String title, Optional<String> description, Mea
         "format", format.tooltipFormat());
   }
 
+  /** The title of an axis several measures of this one's unit share: "Value (EUR)". */
+  String valueTitle() {
+    return format.unitSuffix().isEmpty() ? "Value" : "Value (" + format.unitSuffix().substring(2) + ")";
+  }
+
+  /** Whether these measures can share one axis: the same unit, or none. */
+  static boolean shareAUnit(List<MeasureField> measures) {
+    return measures.stream().map(m -> m.format().unitSuffix() + m.format().axisFormat().endsWith("%")).distinct().count() == 1;
+  }
+
+  /**
+   * The Vega expression naming each folded measure by its title: {@code key} holds the field's
+   * name after a fold, the legend shows "Revenue (sum, EUR)" rather than "sum_revenue".
+   */
+  static String titleExpression(List<MeasureField> measures, String key) {
+    StringBuilder label = new StringBuilder();
+    for (MeasureField m : measures) {
+      label.append(Vl.datum(key)).append(" == '").append(m.field().replace("'", "\\'"))
+          .append("' ? '").append(m.title().replace("'", "\\'")).append("' : ");
+    }
+    return label.append(Vl.datum(key)).toString();
+  }
+
   private static String title(String label, String unitSuffix) {
     if (unitSuffix.isEmpty()) {
       return label;

@@ -108,6 +108,9 @@ final class QueryFits {
     if (buckets() < 2) {
       return Fit.no(LINE, "a line needs at least two time buckets, and this answer has " + buckets());
     }
+    if (s.dimensions().isEmpty() && s.measures().size() > 1 && !MeasureField.shareAUnit(s.measures())) {
+      return Fit.no(LINE, "measures of different units cannot share an axis: ask for one measure at a time");
+    }
     if (s.dimensions().isEmpty() && s.measures().size() <= max) {
       return Fit.yes(LINE, s.measures().size() == 1
           ? "one time dimension and one measure: a line over time"
@@ -166,7 +169,7 @@ final class QueryFits {
 
   private Fit groupedBar() {
     if (s.time().isEmpty() && oneDimension() && s.measures().size() >= 2 && s.measures().size() <= MAX_GROUPS
-        && categories() <= max) {
+        && categories() <= max && MeasureField.shareAUnit(s.measures())) {
       return Fit.yes(GROUPED_BAR, "a bar for each measure side by side, by " + dimension().title().toLowerCase());
     }
     if (s.measures().size() == 1 && s.groupings() == 2 && smallerGrouping() <= MAX_GROUPS

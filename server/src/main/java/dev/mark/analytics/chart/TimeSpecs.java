@@ -77,25 +77,17 @@ final class TimeSpecs {
 
   /** Several measures over time: folded into one series per measure, one shared axis. */
   private Map<String, Object> measuresOverTime() {
-    List<String> fields = new ArrayList<>();
-    List<Object> titles = new ArrayList<>();
-    StringBuilder label = new StringBuilder();
-    for (MeasureField m : s.measures()) {
-      fields.add(m.field());
-      titles.add(m.title());
-      label.append(Vl.datum(SERIES_KEY)).append(" == '").append(m.field().replace("'", "\\'"))
-          .append("' ? '").append(m.title().replace("'", "\\'")).append("' : ");
-    }
-    label.append(Vl.datum(SERIES_KEY));
+    List<String> fields = s.measures().stream().map(MeasureField::field).toList();
+    List<String> titles = s.measures().stream().map(MeasureField::title).toList();
     List<Map<String, Object>> more = List.of(
         Vl.obj("fold", fields, "as", List.of(SERIES_KEY, VALUE)),
-        Vl.obj("calculate", label.toString(), "as", SERIES));
+        Vl.obj("calculate", MeasureField.titleExpression(s.measures(), SERIES_KEY), "as", SERIES));
     Map<String, Object> spec = SpecFrame.start(title, subtitle, s.records(), QuerySpecs.transforms(s, more));
     MeasureField first = s.measures().getFirst();
     spec.put("mark", mark(ChartKind.LINE));
     spec.put("encoding", Vl.obj(
         "x", s.time().get().position(),
-        "y", Vl.obj("field", VALUE, "type", "quantitative", "title", VALUE,
+        "y", Vl.obj("field", VALUE, "type", "quantitative", "title", first.valueTitle(),
             "axis", Vl.obj("format", first.format().axisFormat())),
         "color", Vl.obj("field", SERIES, "type", "nominal", "title", Vl.NULL, "sort", titles),
         "tooltip", Vl.list(s.time().get().tooltip(), Vl.obj("field", SERIES, "type", "nominal"),

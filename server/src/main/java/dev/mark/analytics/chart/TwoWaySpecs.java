@@ -122,17 +122,20 @@ final class TwoWaySpecs {
   private Map<String, Object> measuresSideBySide() {
     CategoryField dimension = s.dimensions().getFirst();
     List<String> fields = s.measures().stream().map(MeasureField::field).toList();
-    List<Map<String, Object>> more = List.of(Vl.obj("fold", fields, "as", List.of("Measure", "Value")));
+    List<String> titles = s.measures().stream().map(MeasureField::title).toList();
+    List<Map<String, Object>> more = List.of(
+        Vl.obj("fold", fields, "as", List.of("Measure name", "Value")),
+        Vl.obj("calculate", MeasureField.titleExpression(s.measures(), "Measure name"), "as", "Measure"));
     Map<String, Object> spec = SpecFrame.start(title, subtitle, OtherFolding.named(s.records(), List.of(dimension.name())),
         QuerySpecs.transforms(s, more));
     MeasureField first = s.measures().getFirst();
     spec.put("mark", Vl.obj("type", "bar"));
     spec.put("encoding", Vl.obj(
-        "x", dimension.nominal(null),
-        "xOffset", Vl.obj("field", "Measure", "type", "nominal", "sort", fields),
-        "y", Vl.obj("field", "Value", "type", "quantitative", "title", "Value", "scale", Vl.obj("zero", true),
+        "x", dimension.nominal(OtherFolding.byTotal(s.records(), dimension.name(), first.name())),
+        "xOffset", Vl.obj("field", "Measure", "type", "nominal", "sort", titles),
+        "y", Vl.obj("field", "Value", "type", "quantitative", "title", first.valueTitle(), "scale", Vl.obj("zero", true),
             "axis", Vl.obj("format", first.format().axisFormat())),
-        "color", Vl.obj("field", "Measure", "type", "nominal", "sort", fields, "title", Vl.NULL),
+        "color", Vl.obj("field", "Measure", "type", "nominal", "sort", titles, "title", Vl.NULL),
         "tooltip", Vl.list(dimension.tooltip(), Vl.obj("field", "Measure", "type", "nominal"),
             Vl.obj("field", "Value", "type", "quantitative", "format", first.format().tooltipFormat()))));
     return SpecFrame.finish(spec, SpecFrame.WIDTH, SpecFrame.HEIGHT);

@@ -99,6 +99,11 @@ class ChartChooserTest {
     return a;
   }
 
+  static Answers revenueAndCost() {
+    return answer().dimension("region").sum("sum_revenue", "EUR").sum("sum_cost", "EUR")
+        .row("EMEA", 48210.5, 30100.0).row("AMER", 61200.0, 45800.25).row("APAC", 30555.25, 21000.0);
+  }
+
   static Answers basketSizes(boolean additive) {
     Answers a = answer().numericDimension("basket_size");
     if (additive) {
@@ -160,7 +165,7 @@ class ChartChooserTest {
         argumentSet("horizontal bars of four regions", byRegion(), ChartKind.HORIZONTAL_BAR),
         argumentSet("bars of 30 countries, the rest as Other", byCountry(30, true), ChartKind.BAR),
         argumentSet("histogram of 30 countries' values", byCountry(30, false), ChartKind.HISTOGRAM),
-        argumentSet("grouped bars of two measures", twoMeasures(), ChartKind.GROUPED_BAR),
+        argumentSet("grouped bars of two measures of one unit", revenueAndCost(), ChartKind.GROUPED_BAR),
         argumentSet("line along a numeric dimension", basketSizes(false), ChartKind.LINE),
         argumentSet("boxplot of stores by category", twoDimensions(10, 8, false), ChartKind.BOXPLOT),
         argumentSet("table of a single value", answer().sum("sum_revenue", "EUR").row(12.5), ChartKind.TABLE));
@@ -191,6 +196,7 @@ class ChartChooserTest {
         argumentSet("grouped bars of one grouping", byRegion(), ChartKind.GROUPED_BAR, "two groupings"),
         argumentSet("an area by region", monthlyByRegion("sum_revenue", true), ChartKind.AREA, "no dimension"),
         argumentSet("bars of two measures", twoMeasures(), ChartKind.BAR, "one measure"),
+        argumentSet("grouped bars of measures in different units", twoMeasures(), ChartKind.GROUPED_BAR, "two groupings"),
         argumentSet("horizontal bars over time", monthlyRevenue(), ChartKind.HORIZONTAL_BAR, "without a time bucket"),
         argumentSet("stacked bars of an average", twoDimensions(10, 8, false), ChartKind.STACKED_BAR, "additive"),
         argumentSet("vertical bars of 30 averages", byCountry(30, false), ChartKind.BAR, "horizontal"),
