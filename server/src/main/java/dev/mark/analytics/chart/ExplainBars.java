@@ -34,8 +34,8 @@ final class ExplainBars {
         "y", Vl.obj("field", SEGMENT, "type", "nominal", "title", Labels.words(dimension.dimension()), "sort", order),
         "x", Vl.obj("field", CONTRIBUTION, "type", "quantitative", "title", "Contribution to the change" + unit(measure),
             "scale", Vl.obj("zero", true), "axis", Vl.obj("format", format)),
-        "color", Vl.obj("condition", Vl.obj("test", Vl.datum(CONTRIBUTION) + " < 0", "value", "#d1453b"),
-            "value", "#2e9d4f"),
+        "color", Vl.obj("condition", Vl.obj("test", Vl.datum(CONTRIBUTION) + " < 0",
+            "value", WaterfallSpecs.fallColour(measure.favorable())), "value", WaterfallSpecs.riseColour(measure.favorable())),
         "tooltip", Vl.list(Vl.obj("field", SEGMENT, "type", "nominal"),
             Vl.obj("field", CONTRIBUTION, "type", "quantitative", "format", measure.format().tooltipFormat()))));
     return SpecFrame.finish(spec, 520, Vl.obj("step", 24));

@@ -17,6 +17,8 @@ final class WaterfallSpecs {
   private static final String CURRENT = "Current";
   private static final String RISE = "Increase";
   private static final String FALL = "Decrease";
+  private static final String GOOD = "#2e9d4f";
+  private static final String BAD = "#d1453b";
 
   private WaterfallSpecs() {}
 
@@ -52,7 +54,6 @@ final class WaterfallSpecs {
             + measure.format().axisFormat() + "') : format(datum.amount, '+" + signed(measure.format().axisFormat())
             + "')", "as", "label")));
     int longest = values.stream().mapToInt(v -> v.get("step").toString().length()).max().orElse(0);
-    String format = measure.format().axisFormat();
     spec.put("encoding", Vl.obj(
         "x", Vl.obj("field", "step", "type", "nominal", "title", Labels.words(dimension.dimension()),
             "sort", Vl.obj("field", "order", "op", "min"),
@@ -61,13 +62,19 @@ final class WaterfallSpecs {
             Vl.obj("field", "step", "type", "nominal", "title", Labels.words(dimension.dimension())),
             Vl.obj("field", "amount", "type", "quantitative", "title", measure.title(),
                 "format", measure.format().tooltipFormat()))));
-    spec.put("layer", List.of(
+    Map<String, Object> yScale = floor == 0 ? Vl.obj("zero", true)
+        : Vl.obj("zero", false, "nice", false, "domain", List.of(floor, ceiling(baseline, current, moves, floor)));
+    spec.put("layer", layers(measure, yScale));
+    return SpecFrame.finish(spec, Math.max(360, Math.min(720, values.size() * 64)), SpecFrame.HEIGHT);
+  }
+
+  /** The floating bars, coloured by kind, and the amount written above each. */
+  private static List<Object> layers(MeasureField measure, Map<String, Object> scale) {
+    return List.of(
         Vl.obj("mark", Vl.obj("type", "bar", "width", Vl.obj("band", 0.7)),
             "encoding", Vl.obj(
                 "y", Vl.obj("field", "start", "type", "quantitative", "title", measure.title(),
-                    "scale", floor == 0 ? Vl.obj("zero", true) : Vl.obj("zero", false, "nice", false,
-                        "domain", List.of(floor, ceiling(baseline, current, moves, floor))),
-                    "axis", Vl.obj("format", format)),
+                    "scale", scale, "axis", Vl.obj("format", measure.format().axisFormat())),
                 "y2", Vl.obj("field", "end"),
                 "color", Vl.obj("field", "kind", "type", "nominal", "title", Vl.NULL, "legend", Vl.NULL,
                     "scale", Vl.obj("domain", List.of(BASELINE, CURRENT, RISE, FALL),
@@ -75,8 +82,7 @@ final class WaterfallSpecs {
         Vl.obj("mark", Vl.obj("type", "text", "baseline", "bottom", "dy", -3, "fontSize", 11, "color", "#333"),
             "encoding", Vl.obj(
                 "y", Vl.obj("field", "top", "type", "quantitative"),
-                "text", Vl.obj("field", "label", "type", "nominal")))));
-    return SpecFrame.finish(spec, Math.max(360, Math.min(720, values.size() * 64)), SpecFrame.HEIGHT);
+                "text", Vl.obj("field", "label", "type", "nominal"))));
   }
 
   /**
@@ -118,10 +124,23 @@ final class WaterfallSpecs {
 
   private static List<String> colours(Favorable favorable) {
     String total = "#5b6b82";
+    return List.of(total, total, riseColour(favorable), fallColour(favorable));
+  }
+
+  /** Green when a rise is good news, red when it is bad, amber when nobody said. */
+  static String riseColour(Favorable favorable) {
     return switch (favorable) {
-      case UP -> List.of(total, total, "#2e9d4f", "#d1453b");
-      case DOWN -> List.of(total, total, "#d1453b", "#2e9d4f");
-      case NONE -> List.of(total, total, "#e8a33d", "#4c78a8");
+      case UP -> GOOD;
+      case DOWN -> BAD;
+      case NONE -> "#e8a33d";
+    };
+  }
+
+  static String fallColour(Favorable favorable) {
+    return switch (favorable) {
+      case UP -> BAD;
+      case DOWN -> GOOD;
+      case NONE -> "#4c78a8";
     };
   }
 }
