@@ -42,7 +42,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
         outcome.rows(),
         outcome.totals().orElse(null),
         outcome.rows().size(),
-        null,
+        ChartModels.forQuery(request, outcome),
         null);
   }
 
