@@ -35,6 +35,16 @@ final class Figures {
     return sign(x, true) + magnitude(Math.abs(x));
   }
 
+  /** An amount of money: as {@link #number}, with cents below 1,000 unless whole ("129.90", "48"). */
+  static String money(double x, boolean plus) {
+    double abs = Math.abs(x);
+    BigDecimal cents = BigDecimal.valueOf(abs).setScale(2, RoundingMode.HALF_UP);
+    if (abs >= 999.995 || cents.stripTrailingZeros().scale() <= 0) {
+      return plus ? signed(x) : number(x);
+    }
+    return sign(x, plus) + cents.toPlainString();
+  }
+
   /** A percentage given in percent (12.5 → "12.5 %"). */
   static String percent(double pct) {
     return sign(pct, false) + percentMagnitude(Math.abs(pct)) + " %";
@@ -47,7 +57,7 @@ final class Figures {
 
   /** A percentage without sign, for "fell 15.0 %". */
   static String percentMagnitude(double pct) {
-    if (pct == 0) {
+    if (isZero(pct)) {
       return "0";
     }
     if (pct >= 100) {
@@ -62,11 +72,14 @@ final class Figures {
   /** A share (0.45) as a percentage ("45 %"), whole below 100 unless under 1 %. */
   static String share(double fraction) {
     double pct = fraction * 100;
-    String digits = Math.abs(pct) >= 1 || pct == 0 ? grouped(round(Math.abs(pct), 0)) : significant(Math.abs(pct), 1);
+    String digits = Math.abs(pct) >= 1 || isZero(pct) ? grouped(round(Math.abs(pct), 0)) : significant(Math.abs(pct), 1);
     return sign(pct, false) + digits + " %";
   }
 
   static String magnitude(double x) {
+    if (isZero(x)) {
+      return "0";
+    }
     if (x >= 999_500) {
       int scale = 0;
       double scaled = x;
@@ -78,9 +91,6 @@ final class Figures {
     }
     if (x >= 999.5) {
       return grouped(round(x, 0));
-    }
-    if (x == 0) {
-      return "0";
     }
     return significant(x, 4);
   }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * "−$5,000"), every other currency code follows it ("1,234 CHF"); {@code percent} values are
  * percentages (12.5 → "12.5 %") and {@code fraction} values shares (0.125 → "12.5 %"), and a
  * change of either is written in percentage points; any other label follows the number ("1,234
- * visits"). A count has no unit.
+ * visits"). Amounts of money below 1,000 that are not whole show their cents ("€129.90"). A
+ * count has no unit.
  */
 final class MeasureVoice {
 
@@ -111,7 +112,8 @@ final class MeasureVoice {
           ? Figures.signedPercent(pct).replace(" %", " percentage points")
           : Figures.percent(pct);
     }
-    String number = signed ? Figures.signed(x) : Figures.number(x);
+    boolean currency = u.matches("[A-Z]{3}");
+    String number = currency ? Figures.money(x, signed) : signed ? Figures.signed(x) : Figures.number(x);
     if (u.isEmpty()) {
       return number;
     }

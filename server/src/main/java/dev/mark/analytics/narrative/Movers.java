@@ -65,7 +65,10 @@ final class Movers {
     if (share > 0 && share < Catalogue.CONTRIBUTOR_MIN_SHARE) {
       return Optional.empty();
     }
-    String text = share > 0
+    String text = share > 1
+        ? m.name() + " accounts for " + voice.change(m.contribution()) + ", more than the whole "
+            + MeasureVoice.noun(change) + " of " + voice.change(change) + "."
+        : share > 0
         ? m.name() + " accounts for " + voice.change(m.contribution()) + ", " + Figures.share(share)
             + " of the " + MeasureVoice.noun(change) + "."
         : m.name() + " went the other way: " + voice.change(m.contribution()) + ".";

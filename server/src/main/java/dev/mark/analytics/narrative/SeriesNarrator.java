@@ -83,7 +83,7 @@ final class SeriesNarrator {
     trend().ifPresent(out::add);
     out.add(lastMoveIsFlat() && !trend ? flat() : periodChange());
     record().ifPresent(out::add);
-    Shares.outlier(known.stream().map(p -> new Mover(name(p), Values.of("bucket", p.start().toString()), p.value())).toList(),
+    Shares.outlier(known.stream().map(p -> new Mover(name(p), Values.of("bucket", FollowUps.time(p.start())), p.value())).toList(),
         "the " + Buckets.unit(granularity) + "s", "value", voice::value).ifPresent(out::add);
     return out;
   }
@@ -124,7 +124,7 @@ final class SeriesNarrator {
         + voice.judgement(change).map(j -> ", " + j).orElse("") + ".";
     double importance = pct == null ? 0.8 : 0.6 + 0.4 * Math.min(1, Math.abs(pct) / 10);
     return new Statement(StatementKind.PERIOD_CHANGE, text,
-        Values.of("from", prev.start().toString(), "to", last.start().toString(), "baseline", prev.value(),
+        Values.of("from", FollowUps.time(prev.start()), "to", FollowUps.time(last.start()), "baseline", prev.value(),
             "current", last.value(), "change", change, "change_pct", pct),
         Catalogue.importance(importance));
   }
@@ -137,7 +137,7 @@ final class SeriesNarrator {
         + voice.change(change) + " on " + name(prev) + "), within its usual " + Buckets.unit(granularity)
         + "-to-" + Buckets.unit(granularity) + " variation.";
     return new Statement(StatementKind.FLAT, text,
-        Values.of("from", prev.start().toString(), "to", last.start().toString(), "baseline", prev.value(),
+        Values.of("from", FollowUps.time(prev.start()), "to", FollowUps.time(last.start()), "baseline", prev.value(),
             "current", last.value(), "change", change),
         0.9);
   }
@@ -183,7 +183,7 @@ final class SeriesNarrator {
         + " of the " + Buckets.count(n, granularity) + ", " + voice.amount(margin) + (high ? " above" : " below")
         + " the previous " + (high ? "high" : "low") + ".";
     return Optional.of(new Statement(StatementKind.RECORD, text,
-        Values.of("bucket", known.getLast().start().toString(), "value", last, "record", high ? "high" : "low",
+        Values.of("bucket", FollowUps.time(known.getLast().start()), "value", last, "record", high ? "high" : "low",
             "previous", high ? max : min),
         Catalogue.importance(0.5 + 0.4 * Math.min(1, margin / range))));
   }
@@ -215,7 +215,7 @@ final class SeriesNarrator {
         out.add(new Statement(StatementKind.CAVEAT,
             voice.subject() + " was 0 in " + name(prev) + ", so the change to " + name(last)
                 + " cannot be put as a percentage.",
-            Values.of("bucket", prev.start().toString(), "baseline", 0.0, "change_pct", null),
+            Values.of("bucket", FollowUps.time(prev.start()), "baseline", 0.0, "change_pct", null),
             0.75));
       }
     }

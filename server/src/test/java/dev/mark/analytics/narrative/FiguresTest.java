@@ -29,7 +29,8 @@ class FiguresTest {
   @CsvSource(delimiter = '|', value = {
       "EUR | 1234 | €1,234 | +€1,234", "USD | -5000 | −$5,000 | −$5,000", "CHF | 1234 | 1,234 CHF | +1,234 CHF",
       "percent | 12.5 | 12.5 % | +12.5 percentage points", "fraction | 0.125 | 12.5 % | +12.5 percentage points",
-      "visits | 1234 | 1,234 visits | +1,234 visits", "'' | 1234 | 1,234 | +1,234"})
+      "visits | 1234 | 1,234 visits | +1,234 visits", "EUR | 129.9 | €129.90 | +€129.90", "EUR | -48 | −€48 | −€48",
+      "USD | 1234567 | $1.23 M | +$1.23 M", "'' | 1234 | 1,234 | +1,234"})
   void units(String unit, double x, String value, String change) {
     MeasureVoice voice = new MeasureVoice("sum_x", new ColumnNotes(Optional.empty(),
         unit.isEmpty() ? Optional.empty() : Optional.of(unit), Favorable.NONE));
