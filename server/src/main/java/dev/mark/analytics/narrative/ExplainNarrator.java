@@ -70,7 +70,8 @@ final class ExplainNarrator {
   private String headline() {
     Double change = outcome.change();
     if (change == null) {
-      return caveats().getFirst().text();
+      return caveats().stream().findFirst().map(Statement::text)
+          .orElse(voice.subject() + " cannot be compared between " + baselineName + " and " + currentName + ".");
     }
     if (isFlat()) {
       return voice.subject() + " held steady from " + baselineName + " to " + currentName

@@ -136,7 +136,35 @@ class NarratorTest {
         .isEqualTo("Revenue fell from €120,000 in October to €106,500 in November (−11.3 %), bad news.");
     assertThat(only(n, StatementKind.OFFSET).text()).isEqualTo("APAC's +€4,000 offset part of EMEA's −€16,000.");
     assertThat(only(n, StatementKind.TOP_DETRACTOR).text()).isEqualTo("EMEA accounts for −€16,000, more than the whole drop of −€13,500.");
-    assertThat(kinds(n)).doesNotContain(StatementKind.TOP_CONTRIBUTOR, StatementKind.FLAT);
+    assertThat(kinds(n)).doesNotContain(StatementKind.TOP_CONTRIBUTOR, StatementKind.FLAT, StatementKind.MIX_SHIFT);
+  }
+
+  @Test
+  void segmentsThatCancelAreAnOffset() {
+    DimensionFigure region = sumDimension("region", new Object[][] {
+        {"EMEA", 50000.0, 45000.0}, {"APAC", 30000.0, 34000.0}, {"AMER", 20000.0, 20000.0}});
+    Narrative n = narrator.forExplain(explain(100000, 99000, List.of(region), List.of()), explainRequest());
+    assertThat(only(n, StatementKind.OFFSET).text()).isEqualTo("APAC's +€4,000 offset most of EMEA's −€5,000.");
+  }
+
+  @Test
+  void aMonthlyQueryByRegionNamesWhoMovedTheLastMonth() {
+    List<List<Object>> rows = new ArrayList<>();
+    double[][] byMonth = {{100, 50}, {104, 52}, {108, 53}, {60, 68}};
+    for (int m = 0; m < byMonth.length; m++) {
+      rows.add(List.of(Cases.month(m).toString(), "EMEA", java.math.BigDecimal.valueOf(byMonth[m][0])));
+      rows.add(List.of(Cases.month(m).toString(), "APAC", java.math.BigDecimal.valueOf(byMonth[m][1])));
+    }
+    dev.mark.analytics.QueryOutcome outcome = new dev.mark.analytics.QueryOutcome(List.of(
+        new dev.mark.analytics.OutputColumn("ordered_at", dev.mark.datasets.ValueType.TIMESTAMP, dev.mark.analytics.ColumnRole.TIME, ColumnNotes.NONE),
+        new dev.mark.analytics.OutputColumn("region", dev.mark.datasets.ValueType.STRING, dev.mark.analytics.ColumnRole.DIMENSION, ColumnNotes.NONE),
+        new dev.mark.analytics.OutputColumn("sum_revenue", dev.mark.datasets.ValueType.NUMBER, dev.mark.analytics.ColumnRole.MEASURE, Cases.REVENUE)),
+        rows, Optional.empty(), Cases.monthly(1.0).time());
+    Narrative n = narrator.forQuery(outcome, asked(true, true));
+    assertThat(n.headline()).isEqualTo("Revenue fell 20.5 % in April to €128, bad news.");
+    assertThat(only(n, StatementKind.OFFSET).text()).isEqualTo("APAC's +€15 offset part of EMEA's −€48.");
+    assertThat(only(n, StatementKind.RECORD).text()).isEqualTo("April's €128 is the lowest of the 4 months, €22 below the previous low.");
+    assertThat(n.suggestions().getFirst().body()).containsEntry("dimensions", List.of("region"));
   }
 
   @Test
@@ -176,6 +204,7 @@ class NarratorTest {
     Narrative n = narrator.forExplain(explain(0, 400, List.of(region), List.of()), explainRequest());
     assertThat(only(n, StatementKind.CAVEAT).text()).isEqualTo("Revenue was €0 in October, so its change cannot be put as a percentage.");
     assertThat(n.headline()).isEqualTo("Revenue rose by €400 from October to November, mostly in EMEA, good news.");
+    assertThat(only(n, StatementKind.TOP_CONTRIBUTOR).text()).isEqualTo("EMEA accounts for +€300, 75 % of the rise.");
     n.statements().forEach(s -> assertThat(s.text()).doesNotContain("%)", "∞"));
   }
 
