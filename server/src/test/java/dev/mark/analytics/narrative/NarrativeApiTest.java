@@ -100,10 +100,16 @@ class NarrativeApiTest {
     ExplainOutcome constructed = Cases.explain(120000, 106500, List.of(
         Cases.sumDimension("region", new Object[][] {{"EMEA", 60000.0, 44000.0}, {"AMER", 25000.0, 23500.0}, {"APAC", 35000.0, 39000.0}}),
         Cases.sumDimension("channel", new Object[][] {{"web", 70000.0, 58000.0}, {"store", 50000.0, 48500.0}})), List.of());
+    // July against August, months the dataset has rows in, so that the explain engine has data to split
     ExplainOutcome outcome = new ExplainOutcome(datasetId, constructed.measure(), constructed.timeColumn(), constructed.compare(),
-        constructed.additive(), constructed.baseline(), constructed.current(), constructed.change(), constructed.changePct(),
-        constructed.dimensions(), constructed.rootCauses());
-    Narrative narrative = new Narrator().forExplain(outcome, Cases.explainRequest());
+        constructed.additive(),
+        new ExplainOutcome.PeriodFigure(Cases.month(6), Cases.month(7), constructed.baseline().value(), 6),
+        new ExplainOutcome.PeriodFigure(Cases.month(7), Cases.month(8), constructed.current().value(), 6),
+        constructed.change(), constructed.changePct(), constructed.dimensions(), constructed.rootCauses());
+    java.util.Map<String, Object> request = Cases.explainRequest();
+    request.put("baseline", java.util.Map.of("from", "2026-07-01T00:00:00Z", "to", "2026-08-01T00:00:00Z"));
+    request.put("current", java.util.Map.of("from", "2026-08-01T00:00:00Z", "to", "2026-09-01T00:00:00Z"));
+    Narrative narrative = new Narrator().forExplain(outcome, request);
     assertThat(narrative.suggestions()).hasSize(3);
     assertSuggestionsAccepted(narrative.suggestions().stream()
         .map(s -> JSON.createObjectNode().<tools.jackson.databind.node.ObjectNode>set("request", JSON.createObjectNode()
