@@ -1,6 +1,5 @@
 package dev.mark.analytics.narrative;
 
-import dev.mark.analytics.ColumnRole;
 import dev.mark.analytics.Granularity;
 import dev.mark.analytics.OutputColumn;
 import dev.mark.analytics.QueryOutcome;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Writes the narrative of a query's or an explain's answer, by catalogue version
@@ -27,91 +24,85 @@ import java.util.stream.IntStream;
  */
 public final class Narrator {
 
-  private static final Set<String> ADDITIVE = Set.of("sum", "count");
-
   /**
    * The story of a query's answer: of its first measure over time when it has a time bucket,
    * else by its first dimension's values (or the combination of its dimensions').
    */
   public Narrative forQuery(QueryOutcome outcome, QueryAsked asked) {
-    List<OutputColumn> columns = outcome.columns();
-    int time = indexOf(columns, ColumnRole.TIME);
-    int measure = indexOf(columns, ColumnRole.MEASURE);
-    List<Integer> dims = IntStream.range(0, columns.size())
-        .filter(i -> columns.get(i).role() == ColumnRole.DIMENSION).boxed().toList();
-    List<String> dimNames = dims.stream().map(i -> columns.get(i).name()).toList();
-    OutputColumn measureColumn = columns.get(measure);
-    MeasureVoice voice = new MeasureVoice(measureColumn.name(), measureColumn.notes());
-    Object measures = asked.body().get("measures");
-    Object firstMeasure = measures instanceof List<?> list && !list.isEmpty() ? list.getFirst() : Map.of();
-    boolean additive = firstMeasure instanceof Map<?, ?> m && ADDITIVE.contains(String.valueOf(m.get("agg")));
-    Object filters = asked.body().get("filters");
-    String dimWords = dimNames.isEmpty() ? "" : " by " + String.join(" and ", dimNames);
-
-    if (time >= 0 && outcome.time().isPresent()) {
-      TimeAxis axis = outcome.time().get();
-      List<Statement> extra = new ArrayList<>();
-      List<Point> points;
-      List<Mover> lastMoves = List.of();
-      if (dims.isEmpty()) {
-        points = outcome.rows().stream()
-            .filter(r -> r.get(time) != null)
-            .map(r -> new Point(start(r.get(time), axis), number(r.get(measure))))
-            .sorted(Comparator.comparing(Point::start))
-            .toList();
-      } else if (additive) {
-        points = totalsByBucket(outcome.rows(), time, measure, axis);
-        lastMoves = movesBetweenLastTwo(outcome.rows(), time, measure, dims, columns, axis, points);
-      } else {
-        points = List.of();
-        extra.add(new Statement(StatementKind.CAVEAT,
-            voice.subject() + " does not add up over " + String.join(" and ", dimNames)
-                + ": ask without dimensions for its story over time.",
-            Values.of("dimensions", dimNames), 0.5));
-      }
-      SeriesNarrator series = new SeriesNarrator(points, axis.granularity(), axis.zone(), voice);
-      List<Statement> candidates = new ArrayList<>(series.statements());
-      candidates.addAll(extra);
-      Optional<Point[]> lastTwo = series.lastTwo();
-      if (lastTwo.isPresent() && !lastMoves.isEmpty()) {
-        double change = lastTwo.get()[1].value() - lastTwo.get()[0].value();
-        candidates.addAll(new Movers(lastMoves, change, voice).statements());
-      }
-      List<Suggestion> suggestions = new ArrayList<>();
-      lastTwo.filter(p -> !Set.of("min", "max").contains(String.valueOf(((Map<?, ?>) firstMeasure).get("agg"))))
-          .ifPresent(p -> {
-            double change = p[1].value() - p[0].value();
-            String words = change == 0 || series.lastMoveIsFlat()
-                ? "Explain what moved " + voice.name()
-                : "Explain why " + voice.name() + " " + MeasureVoice.verb(change);
-            OffsetDateTime end = Buckets.next(p[1].start(), axis.granularity(), axis.zone());
-            if (axis.to().isPresent() && axis.to().get().isBefore(end)) {
-              end = axis.to().get();
-            }
-            suggestions.add(Suggestion.explain(words + " from " + series.name(p[0]) + " to " + series.name(p[1]),
-                asked.datasetId(), FollowUps.explain(firstMeasure, axis.column(), p[0].start(),
-                    Buckets.next(p[0].start(), axis.granularity(), axis.zone()), p[1].start(), end, dimNames, filters)));
-          });
-      String headline = points.isEmpty() && !extra.isEmpty() ? extra.getFirst().text() : series.headline();
-      return new Narrative(Catalogue.VERSION, headline, Catalogue.rank(candidates), suggestions);
+    QueryShape shape = QueryShape.of(outcome, asked.body());
+    if (shape.time() >= 0 && outcome.time().isPresent()) {
+      return forSeries(outcome, asked, shape, outcome.time().get());
     }
-
     List<Suggestion> suggestions = new ArrayList<>();
     if (!asked.timeColumns().isEmpty()) {
-      suggestions.add(Suggestion.query("Show " + voice.name() + dimWords + " over time", asked.datasetId(),
-          FollowUps.overTime(measures, dimNames, asked.timeColumns().getFirst(), Granularity.MONTH, null, null, filters)));
+      String by = shape.dimNames().isEmpty() ? "" : " by " + String.join(" and ", shape.dimNames());
+      suggestions.add(Suggestion.query("Show " + shape.voice().name() + by + " over time", asked.datasetId(),
+          FollowUps.overTime(asked.body().get("measures"), shape.dimNames(), asked.timeColumns().getFirst(),
+              Granularity.MONTH, null, null, shape.filters())));
     }
-    if (dims.isEmpty()) {
-      Double value = outcome.rows().isEmpty() ? null : number(outcome.rows().getFirst().get(measure));
-      String headline = value == null ? voice.subject() + " has no value." : voice.subject() + " is " + voice.value(value) + ".";
+    if (shape.dims().isEmpty()) {
+      Double value = outcome.rows().isEmpty() ? null : number(outcome.rows().getFirst().get(shape.measure()));
+      String headline = shape.voice().subject() + (value == null ? " has no value." : " is " + shape.voice().value(value) + ".");
       return new Narrative(Catalogue.VERSION, headline, List.of(), suggestions);
     }
     List<Mover> segments = outcome.rows().stream()
-        .filter(r -> number(r.get(measure)) != null)
-        .map(r -> Mover.of(elements(r, dims, columns), number(r.get(measure))))
+        .filter(r -> number(r.get(shape.measure())) != null)
+        .map(r -> Mover.of(elements(r, shape.dims(), outcome.columns()), number(r.get(shape.measure()))))
         .toList();
-    GroupNarrator groups = new GroupNarrator(segments, String.join(" and ", dimNames), additive, voice);
+    GroupNarrator groups = new GroupNarrator(segments, String.join(" and ", shape.dimNames()), shape.additive(), shape.voice());
     return new Narrative(Catalogue.VERSION, groups.headline(), Catalogue.rank(groups.statements()), suggestions);
+  }
+
+  // the total per bucket (summed over the dimensions' values when the measure adds up), and who
+  // moved it between the last two buckets
+  private Narrative forSeries(QueryOutcome outcome, QueryAsked asked, QueryShape shape, TimeAxis axis) {
+    List<Statement> candidates = new ArrayList<>();
+    List<Point> points = List.of();
+    List<Mover> lastMoves = List.of();
+    if (shape.dims().isEmpty()) {
+      points = outcome.rows().stream()
+          .filter(r -> r.get(shape.time()) != null)
+          .map(r -> new Point(start(r.get(shape.time()), axis), number(r.get(shape.measure()))))
+          .sorted(Comparator.comparing(Point::start))
+          .toList();
+    } else if (shape.additive()) {
+      points = totalsByBucket(outcome.rows(), shape.time(), shape.measure(), axis);
+      lastMoves = movesBetweenLastTwo(outcome.rows(), shape, outcome.columns(), axis, points);
+    } else {
+      candidates.add(new Statement(StatementKind.CAVEAT,
+          shape.voice().subject() + " does not add up over " + String.join(" and ", shape.dimNames())
+              + ": ask without dimensions for its story over time.",
+          Values.of("dimensions", shape.dimNames()), 0.5));
+    }
+    SeriesNarrator series = new SeriesNarrator(points, axis.granularity(), axis.zone(), shape.voice());
+    candidates.addAll(series.statements());
+    Optional<Point[]> lastTwo = series.lastTwo();
+    if (lastTwo.isPresent() && !lastMoves.isEmpty()) {
+      double change = lastTwo.get()[1].value() - lastTwo.get()[0].value();
+      candidates.addAll(new Movers(lastMoves, change, shape.voice()).statements());
+    }
+    List<Suggestion> suggestions = new ArrayList<>();
+    lastTwo.filter(p -> shape.explainable())
+        .ifPresent(p -> suggestions.add(explainLastTwo(asked, shape, series, axis, p[0], p[1])));
+    String headline = points.isEmpty() && !candidates.isEmpty() && candidates.getFirst().kind() == StatementKind.CAVEAT
+        ? candidates.getFirst().text() : series.headline();
+    return new Narrative(Catalogue.VERSION, headline, Catalogue.rank(candidates), suggestions);
+  }
+
+  // "Explain why revenue fell from May to June": the two buckets as baseline and current
+  private static Suggestion explainLastTwo(QueryAsked asked, QueryShape shape, SeriesNarrator series, TimeAxis axis,
+      Point prev, Point last) {
+    double change = last.value() - prev.value();
+    String words = change == 0 || series.lastMoveIsFlat()
+        ? "Explain what moved " + shape.voice().name()
+        : "Explain why " + shape.voice().name() + " " + MeasureVoice.verb(change);
+    OffsetDateTime end = Buckets.next(last.start(), axis.granularity(), axis.zone());
+    if (axis.to().isPresent() && axis.to().get().isBefore(end)) {
+      end = axis.to().get();
+    }
+    return Suggestion.explain(words + " from " + series.name(prev) + " to " + series.name(last), asked.datasetId(),
+        FollowUps.explain(shape.firstMeasure(), axis.column(), prev.start(),
+            Buckets.next(prev.start(), axis.granularity(), axis.zone()), last.start(), end, shape.dimNames(), shape.filters()));
   }
 
   /**
@@ -126,39 +117,49 @@ public final class Narrator {
     MeasureVoice voice = new MeasureVoice(outcome.measure().name(), outcome.measure().notes());
     List<Suggestion> suggestions = new ArrayList<>();
     if (outcome.change() != null && !narrator.isFlat()) {
-      Movers movers = new Movers(narrator.causes(), outcome.change(), voice);
-      List<Mover> drill = new ArrayList<>();
-      movers.leader().ifPresent(drill::add);
-      narrator.causes().stream()
-          .filter(m -> Math.signum(m.contribution()) == -Math.signum(outcome.change()))
-          .max(Comparator.comparingDouble((Mover m) -> Math.abs(m.contribution())).thenComparing(Mover::name, Comparator.reverseOrder()))
-          .ifPresent(drill::add);
-      for (Mover m : drill) {
-        outcome.dimensions().stream().map(DimensionFigure::dimension)
-            .filter(d -> !m.elements().containsKey(d))
-            .findFirst()
-            .ifPresent(next -> suggestions.add(Suggestion.explain(
-                "Break " + Movers.possessive(m.name()) + " " + MeasureVoice.noun(m.contribution()) + " down by " + next,
-                outcome.datasetId(), FollowUps.drillDown(request, outcome.timeColumn(), m.elements(), next))));
-      }
+      suggestions.addAll(drillDowns(outcome, narrator.causes(), voice, request));
     }
-    List<String> dims = narrator.focus().map(d -> List.of(d.dimension())).orElse(List.of());
+    suggestions.add(overTime(outcome, narrator.focus().map(d -> List.of(d.dimension())).orElse(List.of()), voice, request));
+    return narrator.narrate(suggestions.stream().limit(Catalogue.MAX_SUGGESTIONS).toList());
+  }
+
+  // the leading cause and the largest one against the change, each split by the first
+  // dimension that does not define it already
+  private static List<Suggestion> drillDowns(ExplainOutcome outcome, List<Mover> causes, MeasureVoice voice,
+      Map<String, Object> request) {
+    List<Mover> drill = new ArrayList<>();
+    new Movers(causes, outcome.change(), voice).leader().ifPresent(drill::add);
+    causes.stream()
+        .filter(m -> Math.signum(m.contribution()) == -Math.signum(outcome.change()))
+        .max(Comparator.comparingDouble((Mover m) -> Math.abs(m.contribution())).thenComparing(Mover::name, Comparator.reverseOrder()))
+        .ifPresent(drill::add);
+    List<Suggestion> out = new ArrayList<>();
+    for (Mover m : drill) {
+      outcome.dimensions().stream().map(DimensionFigure::dimension)
+          .filter(d -> !m.elements().containsKey(d))
+          .findFirst()
+          .ifPresent(next -> out.add(Suggestion.explain(
+              "Break " + Movers.possessive(m.name()) + " " + MeasureVoice.noun(m.contribution()) + " down by " + next,
+              outcome.datasetId(), FollowUps.drillDown(request, outcome.timeColumn(), m.elements(), next))));
+    }
+    return out;
+  }
+
+  // the measure by the focus dimension over both periods, in buckets fit for their span
+  private static Suggestion overTime(ExplainOutcome outcome, List<String> dims, MeasureVoice voice,
+      Map<String, Object> request) {
     OffsetDateTime from = outcome.baseline().from().isBefore(outcome.current().from()) ? outcome.baseline().from() : outcome.current().from();
     OffsetDateTime to = outcome.baseline().to().isAfter(outcome.current().to()) ? outcome.baseline().to() : outcome.current().to();
-    suggestions.add(Suggestion.query(
+    return Suggestion.query(
         "Show " + voice.name() + (dims.isEmpty() ? "" : " by " + dims.getFirst()) + " over time",
         outcome.datasetId(),
         FollowUps.overTime(List.of(request.get("measure")), dims, outcome.timeColumn(),
             FollowUps.granularityFor(PeriodNames.days(from, to)), FollowUps.time(from), FollowUps.time(to),
-            request.get("filters"))));
-    return narrator.narrate(suggestions.stream().limit(Catalogue.MAX_SUGGESTIONS).toList());
+            request.get("filters")));
   }
 
-  private static int indexOf(List<OutputColumn> columns, ColumnRole role) {
-    return IntStream.range(0, columns.size()).filter(i -> columns.get(i).role() == role).findFirst().orElse(-1);
-  }
 
-  private static Double number(Object value) {
+  static Double number(Object value) {
     return value instanceof Number n ? n.doubleValue() : null;
   }
 
@@ -189,8 +190,11 @@ public final class Narrator {
     return totals.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
   }
 
-  private static List<Mover> movesBetweenLastTwo(List<List<Object>> rows, int time, int measure, List<Integer> dims,
-      List<OutputColumn> columns, TimeAxis axis, List<Point> points) {
+  private static List<Mover> movesBetweenLastTwo(List<List<Object>> rows, QueryShape shape, List<OutputColumn> columns,
+      TimeAxis axis, List<Point> points) {
+    int time = shape.time();
+    int measure = shape.measure();
+    List<Integer> dims = shape.dims();
     if (points.size() < 2) {
       return List.of();
     }
