@@ -1,5 +1,6 @@
 package dev.mark.analytics;
 
+import dev.mark.analytics.explain.ExplainOutcome;
 import dev.mark.analytics.narrative.Narrative;
 import dev.mark.analytics.narrative.Narrator;
 import dev.mark.analytics.narrative.QueryAsked;
@@ -36,6 +37,13 @@ final class QueryNarration {
     @SuppressWarnings("unchecked")
     Map<String, Object> body = call.body(Map.class);
     return toModel(narrator.forQuery(outcome, new QueryAsked(datasetId, body, timeColumns)));
+  }
+
+  /** The narrative of an explain, for {@code explainDataset} when {@code include} asks for it. */
+  dev.mark.api.model.Narrative forExplain(ApiCall call, ExplainOutcome outcome) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = call.body(Map.class);
+    return toModel(narrator.forExplain(outcome, body));
   }
 
   static dev.mark.api.model.Narrative toModel(Narrative narrative) {

@@ -1,5 +1,8 @@
 package dev.mark.analytics.narrative;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,5 +17,19 @@ final class Values {
       values.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return values;
+  }
+
+  /**
+   * A copy with each number rounded to 12 significant digits, so that the JSON shows −633.19
+   * rather than the float noise of −633.1899999999987; what is not finite becomes null.
+   */
+  static Map<String, Object> rounded(Map<String, Object> values) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k, v instanceof Double d ? rounded(d) : v));
+    return out;
+  }
+
+  static Double rounded(double x) {
+    return Double.isFinite(x) ? new BigDecimal(x).round(new MathContext(12, RoundingMode.HALF_EVEN)).doubleValue() : null;
   }
 }
