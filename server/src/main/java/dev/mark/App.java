@@ -190,7 +190,7 @@ public final class App implements AutoCloseable {
           authenticators, idempotency, guard, mapper,
           new BodyLimits(config.limits().maxBodyBytes(), config.limits().maxBulkBodyBytes()));
       ApiRoutes.bindAll(binder,
-          new AnalyticsHandler(queries),
+          new AnalyticsHandler(queries, datasets),
           new ApiKeysHandler(keyManagement),
           new AuthHandler(sessions, origins, clock),
           new DatasetsHandler(datasets),

@@ -5,6 +5,7 @@ import dev.mark.api.model.ExplainRequest;
 import dev.mark.api.model.ExplainResult;
 import dev.mark.api.model.Filter;
 import dev.mark.api.model.FilterOperator;
+import dev.mark.api.model.IncludePart;
 import dev.mark.api.model.Measure;
 import dev.mark.api.model.Order;
 import dev.mark.api.model.QueryRequest;
@@ -12,11 +13,13 @@ import dev.mark.api.model.QueryResult;
 import dev.mark.api.model.ResultColumn;
 import dev.mark.api.model.TimeBucket;
 import dev.mark.datasets.ColumnTypes;
+import dev.mark.datasets.DatasetService;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.http.ApiCall;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code analytics} operations: maps the API's query models to the query service and back.
@@ -27,9 +30,11 @@ import java.util.Optional;
 public final class AnalyticsHandler implements AnalyticsApi {
 
   private final QueryService queries;
+  private final QueryNarration narration;
 
-  public AnalyticsHandler(QueryService queries) {
+  public AnalyticsHandler(QueryService queries, DatasetService datasets) {
     this.queries = queries;
+    this.narration = new QueryNarration(datasets);
   }
 
   @Override
@@ -43,7 +48,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
         outcome.totals().orElse(null),
         outcome.rows().size(),
         ChartModels.forQuery(request, outcome),
-        null);
+        wants(request.include(), IncludePart.NARRATIVE) ? narration.forQuery(call, datasetId, outcome) : null);
   }
 
   // Until the explain engine lands (issue 10), the contract's explain operation is refused.
@@ -137,6 +142,10 @@ public final class AnalyticsHandler implements AnalyticsApi {
       case DESC -> true;
     };
     return new MetricQuery.Order(order.column(), descending);
+  }
+
+  private static boolean wants(Set<IncludePart> include, IncludePart part) {
+    return include != null && include.contains(part);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

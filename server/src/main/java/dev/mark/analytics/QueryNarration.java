@@ -1,0 +1,80 @@
+package dev.mark.analytics;
+
+import dev.mark.analytics.explain.ExplainOutcome;
+import dev.mark.analytics.narrative.Narrative;
+import dev.mark.analytics.narrative.Narrator;
+import dev.mark.analytics.narrative.QueryAsked;
+import dev.mark.api.model.NarrativeStatement;
+import dev.mark.api.model.StatementKind;
+import dev.mark.api.model.SuggestedRequest;
+import dev.mark.api.model.Suggestion;
+import dev.mark.datasets.ColumnSpec;
+import dev.mark.datasets.DatasetService;
+import dev.mark.datasets.ValueType;
+import dev.mark.platform.http.ApiCall;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The narratives of the analytics answers as API models: gives the narrator the request as
+ * JSON values and the dataset's time columns, and maps what it writes to the generated models.
+ */
+final class QueryNarration {
+
+  private final Narrator narrator = new Narrator();
+  private final DatasetService datasets;
+
+  QueryNarration(DatasetService datasets) {
+    this.datasets = datasets;
+  }
+
+  dev.mark.api.model.Narrative forQuery(ApiCall call, String datasetId, QueryOutcome outcome) {
+    List<String> timeColumns = outcome.time().isPresent() ? List.of()
+        : datasets.get(call.principal(), datasetId).columns().stream()
+            .filter(c -> c.type() == ValueType.DATE || c.type() == ValueType.TIMESTAMP)
+            .map(ColumnSpec::name)
+            .toList();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = call.body(Map.class);
+    return toModel(narrator.forQuery(outcome, new QueryAsked(datasetId, body, timeColumns)));
+  }
+
+  /** The narrative of an explain, for {@code explainDataset} when {@code include} asks for it. */
+  dev.mark.api.model.Narrative forExplain(ApiCall call, ExplainOutcome outcome) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = call.body(Map.class);
+    return toModel(narrator.forExplain(outcome, body));
+  }
+
+  static dev.mark.api.model.Narrative toModel(Narrative narrative) {
+    return new dev.mark.api.model.Narrative(
+        narrative.catalogueVersion(),
+        narrative.headline(),
+        narrative.statements().stream()
+            .map(s -> new NarrativeStatement(kind(s.kind()), s.text(), s.values(), s.importance()))
+            .toList(),
+        narrative.suggestions().stream()
+            .map(s -> new Suggestion(s.text(), new SuggestedRequest(
+                SuggestedRequest.OperationEnum.fromValue(s.operation()),
+                SuggestedRequest.MethodEnum.POST,
+                s.path(),
+                s.body())))
+            .toList());
+  }
+
+  private static StatementKind kind(dev.mark.analytics.narrative.StatementKind kind) {
+    return switch (kind) {
+      case PERIOD_CHANGE -> StatementKind.PERIOD_CHANGE;
+      case TREND -> StatementKind.TREND;
+      case RECORD -> StatementKind.RECORD;
+      case TOP_CONTRIBUTOR -> StatementKind.TOP_CONTRIBUTOR;
+      case TOP_DETRACTOR -> StatementKind.TOP_DETRACTOR;
+      case OFFSET -> StatementKind.OFFSET;
+      case CONCENTRATION -> StatementKind.CONCENTRATION;
+      case OUTLIER -> StatementKind.OUTLIER;
+      case MIX_SHIFT -> StatementKind.MIX_SHIFT;
+      case FLAT -> StatementKind.FLAT;
+      case CAVEAT -> StatementKind.CAVEAT;
+    };
+  }
+}
