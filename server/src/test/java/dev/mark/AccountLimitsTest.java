@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The plan is the account's, not each key's: every key of an account draws from one budget of
@@ -51,22 +50,6 @@ class AccountLimitsTest {
     assertThat(statuses).containsOnly(200, 429);
     assertThat(statuses.stream().filter(s -> s == 200).count())
         .as("the plan's burst of 3, for 6 keys of one account").isEqualTo(3);
-  }
-
-  @Test
-  void usageReportsTheKeysQuotaAndTheAccountsQuota(RunningServer server) {
-    CreatedAccount account = server.accounts().create("Two keys", "test", "metered");
-    TestClient first = server.clientWithKey(account.apiKey());
-    TestClient second = server.clientWithKey(server.issueKey(account.accountId(), "test"));
-    first.get("/v1/datasets");
-    first.get("/v1/datasets");
-
-    JsonNode usage = second.get("/v1/usage").json();
-
-    assertThat(usage.get("quota").get("used").asLong()).as("the calling key's").isEqualTo(1);
-    assertThat(usage.get("account_quota").get("used").asLong()).as("every key's").isEqualTo(3);
-    assertThat(usage.get("account_quota").get("remaining").asLong()).isEqualTo(2);
-    assertThat(usage.get("account_quota").get("monthly_quota").asLong()).isEqualTo(5);
   }
 
   @Test

@@ -7,18 +7,21 @@ import dev.mark.platform.security.Sha256;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts API keys that fail to authenticate, per client address: {@code perMinute} of them,
- * refilled continuously. Once an address has none left, a key from it that would need a
- * database lookup is refused before the lookup, so that made-up keys with a valid checksum cost
- * the database at most {@code perMinute} lookups a minute per address. Keys already verified
- * and cached on the node keep working: a client behind a shared address is not locked out by a
- * neighbour, as long as its key is known.
+ * Counts API keys that fail to authenticate, per client address (an IPv6 one by its /64):
+ * {@code perMinute} of them, refilled continuously. Once an address has none left, a key from
+ * it that would need a database lookup is refused before the lookup, so that made-up keys with
+ * a valid checksum cost the database at most {@code perMinute} lookups a minute per address.
+ * Keys already verified and cached on the node keep working: a client behind a shared address
+ * is not locked out by a neighbour, as long as its key is known.
  *
  * <p>The failures are counted in the rate limits' store, so with a shared backend every node
  * counts against one limit. Only failures touch the store: when a failure finds the address's
@@ -49,13 +52,14 @@ public final class AuthFailureThrottle {
    *     its failed authentications
    */
   void requireFailuresLeft(String address) {
-    Long until = throttledUntilNanos.get(address);
+    String client = client(address);
+    Long until = throttledUntilNanos.get(client);
     if (until == null) {
       return;
     }
     long wait = until - System.nanoTime();
     if (wait <= 0) {
-      throttledUntilNanos.remove(address, until);
+      throttledUntilNanos.remove(client, until);
       return;
     }
     throw throttled(wait);
@@ -69,7 +73,7 @@ public final class AuthFailureThrottle {
       if (throttledUntilNanos.size() >= MAX_REMEMBERED) {
         throttledUntilNanos.clear();
       }
-      throttledUntilNanos.put(address, System.nanoTime() + probe.getNanosToWaitForRefill());
+      throttledUntilNanos.put(client(address), System.nanoTime() + probe.getNanosToWaitForRefill());
     }
   }
 
@@ -83,6 +87,23 @@ public final class AuthFailureThrottle {
 
   /** Keys apart from the rate limits' and the login throttle's. */
   private static long key(String address) {
-    return Sha256.first64Bits("auth-failure-throttle|" + address);
+    return Sha256.first64Bits("auth-failure-throttle|" + client(address));
+  }
+
+  /**
+   * Who an address stands for: itself for IPv4, its /64 network for IPv6, the smallest block a
+   * single subscriber is given, so that one client cannot rotate through its own addresses.
+   */
+  static String client(String address) {
+    if (address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      // a literal: parsed, never looked up
+      byte[] bytes = InetAddress.getByName(address).getAddress();
+      return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+    } catch (UnknownHostException e) {
+      return address;
+    }
   }
 }
