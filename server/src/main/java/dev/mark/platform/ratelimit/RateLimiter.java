@@ -23,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan and its
- * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled
- * continuously) and the monthly quota (refilled 32 days after the bucket is made, so never within
- * its month: next month is a new bucket; the late refill is what lets a store see an old bucket
- * as full again and forget it). A call passes only if every bandwidth has its cost, and then
- * takes it from all three atomically. Thread-safe.
+ * Charges calls against their caller's plan: one Bucket4j bucket per (owner, plan and its
+ * limits, calendar month in UTC), where a call may draw from several owners' budgets at once
+ * (its account's and its key's, see {@link CallGuard}). A bucket has three bandwidths — burst
+ * and sustained (refilled continuously) and the monthly quota (refilled 32 days after the
+ * bucket is made, so never within its month: next month is a new bucket; the late refill is
+ * what lets a store see an old bucket as full again and forget it). A call passes only if every
+ * bandwidth has its cost, and then takes it from all three atomically. Thread-safe.
  */
 public final class RateLimiter {
 
@@ -92,8 +93,15 @@ public final class RateLimiter {
       policyHeader = policyHeader == null ? callerBucket.policyHeader() : policyHeader;
       long key = callerBucket.key();
       Supplier<BucketConfiguration> configuration = () -> configuration(limits);
-      VerboseResult<ConsumptionProbe> result = store.withBucket(key, configuration,
-          bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(cost));
+      VerboseResult<ConsumptionProbe> result;
+      try {
+        result = store.withBucket(key, configuration,
+            bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(cost));
+      } catch (RuntimeException e) {
+        // the call is not carried out (503): what earlier budgets took goes back
+        refunds.forEach(Runnable::run);
+        throw e;
+      }
       long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
       for (int i = 0; i < least.length; i++) {
         least[i] = Math.min(least[i], available[i]);
