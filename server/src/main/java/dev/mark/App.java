@@ -10,6 +10,7 @@ import dev.mark.datasets.RowsHandler;
 import dev.mark.datasets.RowsService;
 import dev.mark.health.HealthHandler;
 import dev.mark.keys.ApiKeyAuthenticator;
+import dev.mark.keys.AuthFailureThrottle;
 import dev.mark.keys.ApiKeyService;
 import dev.mark.keys.ApiKeysHandler;
 import dev.mark.keys.KeyManagementService;
@@ -144,9 +145,9 @@ public final class App implements AutoCloseable {
         () -> BucketStores.open(config.rateLimits(), database.dataSource()));
     Transactions transactions = new Transactions(database.dsl());
     ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
-    KeyManagementService keyManagement = new KeyManagementService(transactions, keys, clock);
+    KeyManagementService keyManagement = new KeyManagementService(transactions, keys, plans, clock);
     AccountService accounts = new AccountService(transactions, keys, plans);
-    DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), clock);
+    DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), plans, clock);
     RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
@@ -159,7 +160,8 @@ public final class App implements AutoCloseable {
     }
     OriginPolicy origins = new OriginPolicy(config.auth().corsOrigins());
     Authenticators authenticators = new Authenticators(List.of(
-        new ApiKeyAuthenticator(keys),
+        new ApiKeyAuthenticator(keys,
+            new AuthFailureThrottle(buckets, config.rateLimits().authFailuresPerAddress())),
         new MarketplaceAuthenticator(config.marketplace().proxySecret(), marketplace, plans),
         new BearerAuthenticator(sessions),
         new CookieSessionAuthenticator(sessions, origins)));

@@ -28,14 +28,17 @@ import org.junit.jupiter.api.TestInstance;
  * Three server processes on three ports share one PostgreSQL, with a shared rate-limit backend
  * (chosen by the subclass) and a key cache of 1 second: one key's requests, sent concurrently to
  * all three, are held to the plan's limit as a whole (the {@code cluster} plan of
- * {@code test-plans.json}: 300 units a month), not three times it; and a key revoked through
- * one node stops working on the others within the cache's lifetime.
+ * {@code test-plans.json}: 300 units a month), not three times it; so are the requests of many
+ * keys of one account, spread over the three nodes (the plan is the account's budget, not each
+ * key's); and a key revoked through one node stops working on the others within the cache's
+ * lifetime.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MultiNodeRateLimitTest {
 
   private static final int QUOTA = 300;
   private static final int REQUESTS = 3 * QUOTA;
+  private static final int KEYS_OF_ONE_ACCOUNT = 6;
 
   private Cluster cluster;
 
@@ -64,7 +67,7 @@ abstract class MultiNodeRateLimitTest {
   void threeNodesAdmitOneLimitNotThree() throws Exception {
     String apiKey = cluster.accounts().create("Cluster", "test", "cluster").apiKey();
 
-    Map<Integer, AtomicInteger> byStatus = sendConcurrently(apiKey);
+    Map<Integer, AtomicInteger> byStatus = sendConcurrently(List.of(apiKey));
 
     int admitted = byStatus.getOrDefault(200, new AtomicInteger()).get();
     int refused = byStatus.getOrDefault(429, new AtomicInteger()).get();
@@ -77,6 +80,32 @@ abstract class MultiNodeRateLimitTest {
     assertThat(admitted).as("at least 95% of the limit").isGreaterThanOrEqualTo(QUOTA * 95 / 100);
     HttpResult after = client(1, apiKey).get("/v1/datasets");
     assertThat(after.json().get("code").asString()).isEqualTo("quota_exceeded");
+  }
+
+  @Test
+  void manyKeysOfOneAccountOverThreeNodesAdmitOneAccountBudget() throws Exception {
+    var account = cluster.accounts().create("Many keys", "test", "cluster");
+    List<String> keys = new ArrayList<>(List.of(account.apiKey()));
+    while (keys.size() < KEYS_OF_ONE_ACCOUNT) {
+      keys.add(cluster.issueKey(account.accountId(), "test"));
+    }
+
+    Map<Integer, AtomicInteger> byStatus = sendConcurrently(keys);
+
+    int admitted = byStatus.getOrDefault(200, new AtomicInteger()).get();
+    int refused = byStatus.getOrDefault(429, new AtomicInteger()).get();
+    System.out.printf("%s: %d nodes, %d keys of one account, %d requests, account quota %d: "
+            + "%d admitted, %d refused%n", getClass().getSimpleName(), cluster.size(),
+        keys.size(), REQUESTS, QUOTA, admitted, refused);
+    assertThat(byStatus.keySet()).as("only 200s and 429s: %s", byStatus).containsOnly(200, 429);
+    assertThat(admitted + refused).isEqualTo(REQUESTS);
+    assertThat(admitted).as("never more than the account's budget, however many keys")
+        .isLessThanOrEqualTo(QUOTA);
+    assertThat(admitted).as("at least 95% of it").isGreaterThanOrEqualTo(QUOTA * 95 / 100);
+    for (int node = 0; node < cluster.size(); node++) {
+      HttpResult after = client(node, keys.get(node)).get("/v1/datasets");
+      assertThat(after.json().get("code").asString()).as("node " + node).isEqualTo("quota_exceeded");
+    }
   }
 
   @Test
@@ -106,13 +135,15 @@ abstract class MultiNodeRateLimitTest {
     return cluster.client(node, apiKey);
   }
 
-  private Map<Integer, AtomicInteger> sendConcurrently(String apiKey) throws Exception {
+  /** {@link #REQUESTS} reads, round robin over the nodes, each key in turn to every node. */
+  private Map<Integer, AtomicInteger> sendConcurrently(List<String> apiKeys) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
       List<Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < REQUESTS; i++) {
         String base = cluster.baseUrl(i % cluster.size());
+        String apiKey = apiKeys.get(i / cluster.size() % apiKeys.size());
         sent.add(pool.submit(() -> {
           HttpResponse<Void> response = http.send(
               HttpRequest.newBuilder(URI.create(base + "/v1/datasets"))

@@ -20,11 +20,16 @@ class PlansApiTest {
     assertThat(result.status()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     result.json().get("data").forEach(plan -> ids.add(plan.get("id").asString()));
-    assertThat(ids).containsExactly("free", "mega", "tiny", "metered", "cluster");
+    assertThat(ids).containsExactly("free", "mega", "tiny", "metered", "cluster", "capped");
     JsonNode tiny = result.json().get("data").get(2);
     assertThat(tiny.get("burst").get("limit").asLong()).isEqualTo(3);
     assertThat(tiny.get("burst").get("window_seconds").asInt()).isEqualTo(60);
     assertThat(tiny.get("sustained").get("limit").asLong()).isEqualTo(100);
     assertThat(tiny.get("monthly_quota").asLong()).isEqualTo(1000);
+    JsonNode capped = result.json().get("data").get(5);
+    assertThat(capped.get("max_api_keys").asInt()).isEqualTo(3);
+    assertThat(capped.get("max_datasets").asInt()).isEqualTo(2);
+    assertThat(capped.get("max_columns_per_dataset").asInt()).isEqualTo(4);
+    assertThat(capped.get("max_time_columns_per_dataset").asInt()).isEqualTo(1);
   }
 }

@@ -19,13 +19,15 @@ class UsageApiTest {
 
   @Test
   void everyCallIsCountedByKindAndTheQuotaShowsWhatIsLeft(RunningServer server) {
-    var account = server.app().accounts().create("Metered", "test", "tiny");
+    // metered: 5 units a month for the whole account, which both keys draw from
+    var account = server.app().accounts().create("Metered", "test", "metered");
     TestClient caller = server.clientWithKey(account.apiKey());
     TestClient reader = server.clientWithKey(server.issueKey(account.accountId(), "test"));
     caller.get("/v1/datasets");
     caller.get(MISSING);
     caller.get("/v1/datasets");
-    assertThat(caller.get("/v1/datasets").status()).isEqualTo(429);
+    caller.get("/v1/datasets");
+    assertThat(caller.postJson("/v1/datasets", ORDERS).status()).as("2 units, 1 left").isEqualTo(429);
     server.app().flushBuffers();
 
     HttpResult usage = reader.get("/v1/usage");
@@ -33,12 +35,15 @@ class UsageApiTest {
     assertThat(usage.status()).as(usage.body()).isEqualTo(200);
     JsonNode totals = totals(usage.json());
     assertThat(totals.toString()).isEqualTo(
-        "{\"successes\":2,\"client_errors\":1,\"rate_limited\":1,\"server_errors\":0,\"units\":3}");
+        "{\"successes\":3,\"client_errors\":1,\"rate_limited\":1,\"server_errors\":0,\"units\":4}");
     JsonNode quota = usage.json().get("quota");
-    assertThat(quota.get("plan").asString()).isEqualTo("tiny");
-    assertThat(quota.get("monthly_quota").asLong()).isEqualTo(1000);
+    assertThat(quota.get("plan").asString()).isEqualTo("metered");
+    assertThat(quota.get("monthly_quota").asLong()).isEqualTo(5);
     assertThat(quota.get("used").asLong()).as("the reader's own call").isEqualTo(1);
-    assertThat(quota.get("remaining").asLong()).isEqualTo(999);
+    assertThat(quota.get("remaining").asLong()).isEqualTo(4);
+    JsonNode accountQuota = usage.json().get("account_quota");
+    assertThat(accountQuota.get("used").asLong()).as("every key's calls").isEqualTo(5);
+    assertThat(accountQuota.get("remaining").asLong()).isZero();
     assertThat(usage.header("RateLimit")).isPresent();
   }
 

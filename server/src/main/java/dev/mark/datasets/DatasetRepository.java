@@ -45,6 +45,11 @@ final class DatasetRepository {
     this.mapper = mapper;
   }
 
+  /** How many datasets the account holds, in both environments. */
+  int countOfAccount(DSLContext dsl, String accountId) {
+    return dsl.fetchCount(DATASETS, DATASETS.ACCOUNT_ID.eq(accountId));
+  }
+
   void insert(DSLContext dsl, Owner owner, DatasetRecord dataset, String tableName) {
     dsl.insertInto(DATASETS)
         .set(DATASETS.ID, dataset.id())

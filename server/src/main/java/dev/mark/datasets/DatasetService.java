@@ -1,5 +1,6 @@
 package dev.mark.datasets;
 
+import dev.mark.plans.PlanCatalog;
 import dev.mark.platform.config.CacheConfig;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.BadRequest;
@@ -35,12 +36,18 @@ public final class DatasetService {
   private final Transactions transactions;
   private final DatasetRepository repository;
   private final DatasetCache cache;
+  private final DatasetQuota quota;
   private final Clock clock;
 
-  /** @param caches how long, and how many, datasets are kept in memory */
-  public DatasetService(Transactions transactions, ObjectMapper mapper, CacheConfig caches, Clock clock) {
+  /**
+   * @param caches how long, and how many, datasets are kept in memory
+   * @param plans the caps on an account's datasets and their columns
+   */
+  public DatasetService(Transactions transactions, ObjectMapper mapper, CacheConfig caches,
+      PlanCatalog plans, Clock clock) {
     this.transactions = transactions;
     this.repository = new DatasetRepository(mapper);
+    this.quota = new DatasetQuota(plans, repository);
     this.cache = new DatasetCache(caches.datasetTtl(), caches.datasetEntries(),
         (owner, id) -> repository.find(transactions.reads(), owner, id));
     this.clock = clock;
@@ -49,16 +56,21 @@ public final class DatasetService {
   /**
    * Creates a dataset and its rows table.
    *
-   * @throws Unprocessable when column names repeat or use the reserved leading underscore
+   * @throws Unprocessable when column names repeat or use the reserved leading underscore, or
+   *     there are more columns than the plan allows
+   * @throws dev.mark.platform.errors.Conflict {@code dataset_limit_reached} when the account
+   *     holds as many datasets as its plan allows
    */
   public DatasetRecord create(Principal caller, DatasetDraft draft) {
     checkColumns(draft.columns());
+    quota.checkColumns(caller, draft.columns());
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
         .truncatedTo(ChronoUnit.MILLIS);
     String id = Ids.next(PREFIX);
     DatasetRecord dataset = new DatasetRecord(
         id, draft.name(), draft.description(), draft.columns(), 0, now, now);
     return transactions.inTransaction(tx -> {
+      quota.requireRoom(tx, caller);
       String tableName = id.toLowerCase();
       repository.insert(tx, owner(caller), dataset, tableName);
       repository.createRowsTable(tx, tableName, draft.columns());

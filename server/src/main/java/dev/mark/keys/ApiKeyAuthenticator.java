@@ -13,9 +13,11 @@ public final class ApiKeyAuthenticator implements SchemeAuthenticator {
   private static final String HEADER = "X-API-Key";
 
   private final ApiKeyService keys;
+  private final AuthFailureThrottle failures;
 
-  public ApiKeyAuthenticator(ApiKeyService keys) {
+  public ApiKeyAuthenticator(ApiKeyService keys, AuthFailureThrottle failures) {
     this.keys = keys;
+    this.failures = failures;
   }
 
   @Override
@@ -33,8 +35,14 @@ public final class ApiKeyAuthenticator implements SchemeAuthenticator {
       throw new Unauthorized(ProblemCode.INVALID_API_KEY,
           "The X-API-Key header does not hold a well-formed Mark API key; check it for typos.");
     }
-    return Optional.of(keys.authenticate(presented.trim()).orElseThrow(() ->
-        new Unauthorized(ProblemCode.INVALID_API_KEY, "The API key is not valid, or has been revoked.")));
+    String address = request.clientAddress();
+    Optional<Principal> principal = keys.authenticate(presented.trim(),
+        () -> failures.requireFailuresLeft(address));
+    if (principal.isEmpty()) {
+      failures.failed(address);
+      throw new Unauthorized(ProblemCode.INVALID_API_KEY, "The API key is not valid, or has been revoked.");
+    }
+    return principal;
   }
 
   @Override

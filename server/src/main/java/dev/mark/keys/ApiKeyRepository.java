@@ -75,6 +75,14 @@ final class ApiKeyRepository {
             earliest(r.value6(), r.value7())));
   }
 
+  /** The account's keys that a secret opens, in both environments, neither revoked nor expired. */
+  int countActive(DSLContext dsl, String accountId) {
+    return dsl.fetchCount(API_KEYS, API_KEYS.ACCOUNT_ID.eq(accountId)
+        .and(API_KEYS.KIND.eq(KIND_SECRET))
+        .and(API_KEYS.REVOKED_AT.isNull())
+        .and(API_KEYS.EXPIRES_AT.isNull().or(API_KEYS.EXPIRES_AT.gt(currentOffsetDateTime()))));
+  }
+
   Optional<ApiKeyRecord> find(DSLContext dsl, String accountId, String environment, String id) {
     return dsl.selectFrom(API_KEYS)
         .where(owned(accountId, environment))

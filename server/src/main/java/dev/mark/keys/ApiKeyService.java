@@ -31,11 +31,13 @@ public final class ApiKeyService {
   private final ApiKeyFormat format = new ApiKeyFormat();
   private final VerifiedKeyCache verified;
   private final KeyUsageTracker usage = new KeyUsageTracker();
+  private final UnknownKeyCache unknown;
   private final Clock clock;
 
   public ApiKeyService(Transactions transactions, Duration keyCacheTtl, Clock clock) {
     this.transactions = transactions;
     this.verified = new VerifiedKeyCache(keyCacheTtl, clock);
+    this.unknown = new UnknownKeyCache(clock);
     this.clock = clock;
   }
 
@@ -52,7 +54,7 @@ public final class ApiKeyService {
   public IssuedKey issue(DSLContext tx, String accountId, String environment, String name,
       List<String> scopes, Optional<OffsetDateTime> expiresAt) {
     String id = Ids.next("key");
-    String secret = format.generate(environment);
+    String secret = newSecret(environment);
     repository.insert(tx, new ApiKeyRepository.NewKey(id, accountId, environment, name, scopes,
         sha256(secret), ApiKeyFormat.hint(secret), expiresAt));
     return new IssuedKey(repository.find(tx, accountId, environment, id).orElseThrow(), secret);
@@ -74,7 +76,10 @@ public final class ApiKeyService {
 
   /** A new secret for a key, as {@link ApiKeyRepository#roll} stores it. */
   String newSecret(String environment) {
-    return format.generate(environment);
+    String secret = format.generate(environment);
+    // never cached as unknown (190 fresh random bits), but a node must not doubt its own issue
+    unknown.forget(HexFormat.of().formatHex(sha256(secret)));
+    return secret;
   }
 
   /**
@@ -83,6 +88,16 @@ public final class ApiKeyService {
    * refused without a database lookup.
    */
   public Optional<Principal> authenticate(String presented) {
+    return authenticate(presented, () -> {});
+  }
+
+  /**
+   * As {@link #authenticate(String)}; a well-formed key that neither cache knows runs
+   * {@code beforeLookup} first, which may throw to refuse the call without asking the database.
+   * A secret the database did not know is remembered as unknown for a few seconds
+   * ({@link UnknownKeyCache}), so the same made-up key does not cost a lookup each time.
+   */
+  public Optional<Principal> authenticate(String presented, Runnable beforeLookup) {
     if (ApiKeyFormat.environmentOf(presented).isEmpty()) {
       return Optional.empty();
     }
@@ -90,8 +105,12 @@ public final class ApiKeyService {
     String cacheKey = HexFormat.of().formatHex(hash);
     Optional<Principal> principal = verified.get(cacheKey);
     if (principal.isEmpty()) {
+      if (unknown.isUnknown(cacheKey)) {
+        return Optional.empty();
+      }
+      beforeLookup.run();
       Optional<VerifiedKey> found = repository.findActive(transactions.reads(), hash);
-      found.ifPresent(key -> verified.put(cacheKey, key));
+      found.ifPresentOrElse(key -> verified.put(cacheKey, key), () -> unknown.unknown(cacheKey));
       principal = found.map(VerifiedKey::principal);
     }
     principal.ifPresent(p -> usage.used(p.keyId(), clock.instant()));

@@ -1,7 +1,11 @@
 package dev.mark.keys;
 
+import dev.mark.plans.PlanCatalog;
+import dev.mark.platform.db.AccountQuotaLock;
 import dev.mark.platform.db.Transactions;
+import dev.mark.platform.errors.Conflict;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
@@ -18,7 +22,10 @@ import java.util.Optional;
  * The lifecycle of an account's keys, driven by a caller with the {@code manage} scope: create,
  * list, get, revoke, roll. A caller manages the keys of its own account and environment only,
  * so a {@code test} key cannot mint a {@code live} one; a key of another account does not exist
- * as far as the caller can tell (404, never 403).
+ * as far as the caller can tell (404, never 403). A key may create or roll only keys whose
+ * scopes it holds itself, so a {@code manage}-only key cannot mint a {@code write} one; a
+ * logged-in user may grant any. An account holds at most its plan's {@code max_api_keys}
+ * active keys.
  */
 public final class KeyManagementService {
 
@@ -27,28 +34,59 @@ public final class KeyManagementService {
   private final Transactions transactions;
   private final ApiKeyService keys;
   private final ApiKeyRepository repository = new ApiKeyRepository();
+  private final PlanCatalog plans;
   private final Clock clock;
 
-  public KeyManagementService(Transactions transactions, ApiKeyService keys, Clock clock) {
+  public KeyManagementService(Transactions transactions, ApiKeyService keys, PlanCatalog plans,
+      Clock clock) {
     this.transactions = transactions;
     this.keys = keys;
+    this.plans = plans;
     this.clock = clock;
   }
 
   /**
    * Creates a key in the caller's environment.
    *
+   * @throws Forbidden {@code scope_not_held} when a key asks for a scope it lacks
    * @throws Unprocessable when {@code expiresAt} is not in the future
+   * @throws Conflict {@code api_key_limit_reached} when the account has its plan's keys already
    */
   public IssuedKey create(Principal caller, String name, List<String> scopes,
       Optional<OffsetDateTime> expiresAt) {
+    requireHeld(caller, scopes);
     if (expiresAt.isPresent() && !expiresAt.get().toInstant().isAfter(clock.instant())) {
       throw new Unprocessable(ProblemCode.INVALID_EXPIRY, "A key cannot be created already expired.",
           List.of(FieldIssue.body("/expires_at", "past", "must be in the future")));
     }
-    return transactions.inTransaction(tx -> keys.issue(tx, caller.accountId(),
-        caller.environment(), name, scopes,
-        expiresAt.map(at -> at.withOffsetSameInstant(ZoneOffset.UTC))));
+    int cap = plans.capsOf(caller.planId()).maxApiKeys();
+    return transactions.inTransaction(tx -> {
+      AccountQuotaLock.hold(tx, caller.accountId());
+      if (repository.countActive(tx, caller.accountId()) >= cap) {
+        throw new Conflict(ProblemCode.API_KEY_LIMIT_REACHED, "The account has " + cap
+            + " active API keys, as many as its plan allows; revoke one to create another.");
+      }
+      return keys.issue(tx, caller.accountId(), caller.environment(), name, scopes,
+          expiresAt.map(at -> at.withOffsetSameInstant(ZoneOffset.UTC)));
+    });
+  }
+
+  /**
+   * A key grants no more than it holds; a session (a logged-in user of the account) holds
+   * every power over its keys.
+   */
+  private static void requireHeld(Principal caller, List<String> scopes) {
+    if (caller.user().isPresent()) {
+      return;
+    }
+    List<String> missing = scopes.stream().filter(s -> !caller.scopes().contains(s)).toList();
+    if (!missing.isEmpty()) {
+      throw new Forbidden(ProblemCode.SCOPE_NOT_HELD, "This key does not hold the scopes "
+          + String.join(", ", missing) + ", so it cannot grant them.",
+          List.of(FieldIssue.body("/scopes", "scope_not_held",
+              "may name only scopes the calling key holds: " + String.join(", ",
+                  caller.scopes().stream().sorted().toList()))));
+    }
   }
 
   /** One page of the caller's keys, newest first. */
@@ -87,8 +125,10 @@ public final class KeyManagementService {
    * Gives a key a new secret; the old one keeps working for {@code grace}.
    *
    * @throws NotFound when the caller has no such key
+   * @throws Forbidden {@code scope_not_held} when a key would roll one with scopes it lacks
    */
   public IssuedKey roll(Principal caller, String keyId, Duration grace) {
+    requireHeld(caller, get(caller, keyId).scopes());
     String secret = keys.newSecret(caller.environment());
     Optional<OffsetDateTime> previousUntil = grace.isZero()
         ? Optional.empty()

@@ -2,5 +2,8 @@ package dev.mark.plans;
 
 import dev.mark.platform.ratelimit.PlanLimits;
 
-/** A plan of the plans configuration: its ID, its name for people, and its limits. */
-public record ConfiguredPlan(String id, String name, PlanLimits limits) {}
+/**
+ * A plan of the plans configuration: its ID, its name for people, its limits (of each key, and
+ * of the account as a whole) and its caps on what an account creates.
+ */
+public record ConfiguredPlan(String id, String name, PlanLimits limits, PlanCaps caps) {}

@@ -66,7 +66,8 @@ public final class PlanCatalog implements PlanDirectory {
       ConfiguredPlan plan = new ConfiguredPlan(entry.id(), entry.name(), new PlanLimits(entry.id(),
           window(entry.burst(), source, entry.id() + ".burst"),
           window(entry.sustained(), source, entry.id() + ".sustained"),
-          positive(entry.monthlyQuota(), source, entry.id() + ".monthly_quota")));
+          positive(entry.monthlyQuota(), source, entry.id() + ".monthly_quota")),
+          caps(entry, source));
       if (plans.put(entry.id(), plan) != null) {
         throw new ConfigException(source + ": the plan " + entry.id() + " is defined twice");
       }
@@ -80,6 +81,21 @@ public final class PlanCatalog implements PlanDirectory {
         requirePlan(plans, plan, source, "marketplace_subscriptions." + name));
     return new PlanCatalog(List.copyOf(plans.values()), file.defaultPlan(), file.developmentPlan(),
         subscriptions);
+  }
+
+  private static PlanCaps caps(PlansFile.Entry entry, String source) {
+    PlanCaps unstated = PlanCaps.UNSTATED;
+    return new PlanCaps(
+        cap(entry.maxApiKeys(), unstated.maxApiKeys(), source, entry.id() + ".max_api_keys"),
+        cap(entry.maxDatasets(), unstated.maxDatasets(), source, entry.id() + ".max_datasets"),
+        cap(entry.maxColumnsPerDataset(), unstated.maxColumnsPerDataset(), source,
+            entry.id() + ".max_columns_per_dataset"),
+        cap(entry.maxTimeColumnsPerDataset(), unstated.maxTimeColumnsPerDataset(), source,
+            entry.id() + ".max_time_columns_per_dataset"));
+  }
+
+  private static int cap(Integer value, int unstated, String source, String field) {
+    return value == null ? unstated : Math.toIntExact(positive(value, source, field));
   }
 
   private static RateWindow window(PlansFile.Window window, String source, String field) {
@@ -111,6 +127,12 @@ public final class PlanCatalog implements PlanDirectory {
   public PlanLimits limitsOf(String planId) {
     ConfiguredPlan plan = plans.get(planId);
     return (plan == null ? plans.get(defaultPlan) : plan).limits();
+  }
+
+  /** The caps of {@code planId}; an unknown ID gets the default plan's. */
+  public PlanCaps capsOf(String planId) {
+    ConfiguredPlan plan = plans.get(planId);
+    return (plan == null ? plans.get(defaultPlan) : plan).caps();
   }
 
   /** The plan of a new account. */

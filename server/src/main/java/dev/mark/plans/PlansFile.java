@@ -16,7 +16,11 @@ record PlansFile(
       @JsonProperty(value = "name", required = true) String name,
       @JsonProperty(value = "burst", required = true) Window burst,
       @JsonProperty(value = "sustained", required = true) Window sustained,
-      @JsonProperty(value = "monthly_quota", required = true) long monthlyQuota) {}
+      @JsonProperty(value = "monthly_quota", required = true) long monthlyQuota,
+      @JsonProperty("max_api_keys") Integer maxApiKeys,
+      @JsonProperty("max_datasets") Integer maxDatasets,
+      @JsonProperty("max_columns_per_dataset") Integer maxColumnsPerDataset,
+      @JsonProperty("max_time_columns_per_dataset") Integer maxTimeColumnsPerDataset) {}
 
   record Window(
       @JsonProperty(value = "limit", required = true) long limit,

@@ -26,7 +26,11 @@ public final class PlansHandler implements PlansApi {
         plan.name(),
         toModel(plan.limits().burst()),
         toModel(plan.limits().sustained()),
-        plan.limits().monthlyQuota());
+        plan.limits().monthlyQuota(),
+        plan.caps().maxApiKeys(),
+        plan.caps().maxDatasets(),
+        plan.caps().maxColumnsPerDataset(),
+        plan.caps().maxTimeColumnsPerDataset());
   }
 
   private static RateWindow toModel(dev.mark.platform.ratelimit.RateWindow window) {

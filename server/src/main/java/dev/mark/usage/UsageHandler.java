@@ -6,6 +6,7 @@ import dev.mark.api.model.Usage;
 import dev.mark.api.model.UsageGranularity;
 import dev.mark.api.model.UsagePeriod;
 import dev.mark.platform.http.ApiCall;
+import dev.mark.platform.ratelimit.QuotaState;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -42,7 +43,12 @@ public final class UsageHandler implements UsageApi {
         report.periods().stream().map(p -> new UsagePeriod(p.keyId(),
             p.periodStart().atOffset(ZoneOffset.UTC), p.successes(), p.clientErrors(),
             p.rateLimited(), p.serverErrors(), p.units())).toList(),
-        new Quota(report.quota().planId(), report.quota().monthlyQuota(), report.quota().used(),
-            report.quota().remaining(), report.quota().resetsAt().atOffset(ZoneOffset.UTC)));
+        toModel(report.quota()),
+        toModel(report.accountQuota()));
+  }
+
+  private static Quota toModel(QuotaState quota) {
+    return new Quota(quota.planId(), quota.monthlyQuota(), quota.used(), quota.remaining(),
+        quota.resetsAt().atOffset(ZoneOffset.UTC));
   }
 }

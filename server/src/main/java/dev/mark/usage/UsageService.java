@@ -5,6 +5,7 @@ import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
 import dev.mark.platform.ratelimit.PlanDirectory;
+import dev.mark.platform.ratelimit.PlanLimits;
 import dev.mark.platform.ratelimit.RateLimiter;
 import dev.mark.platform.security.Principal;
 import java.time.Clock;
@@ -83,8 +84,9 @@ public final class UsageService {
     }
     List<UsageRepository.HourRow> hours = repository.hours(transactions.reads(),
         caller.accountId(), caller.environment(), start.truncatedTo(ChronoUnit.HOURS), end);
+    PlanLimits limits = plans.limitsOf(caller.planId());
     return new UsageReport(granularity, start, end, group(hours, granularity),
-        limiter.quota(caller.keyId(), plans.limitsOf(caller.planId())));
+        limiter.quota(caller.keyId(), limits), limiter.quota(caller.accountId(), limits));
   }
 
   private static List<PeriodUsage> group(List<UsageRepository.HourRow> hours,

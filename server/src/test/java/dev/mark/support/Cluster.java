@@ -29,15 +29,17 @@ public final class Cluster implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final Database database;
   private final AccountService accounts;
+  private final ApiKeyService keys;
+  private final Transactions transactions;
   private final List<ServerProcess> nodes = new ArrayList<>();
 
   private Cluster(Path dir, EmbeddedPostgres postgres, Database database) {
     this.dir = dir;
     this.postgres = postgres;
     this.database = database;
-    Transactions transactions = new Transactions(database.dsl());
-    this.accounts = new AccountService(transactions,
-        new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC()),
+    this.transactions = new Transactions(database.dsl());
+    this.keys = new ApiKeyService(transactions, Duration.ZERO, Clock.systemUTC());
+    this.accounts = new AccountService(transactions, keys,
         PlanCatalog.load(Optional.of(RunningServer.testPlans()), Json.newMapper()));
   }
 
@@ -103,6 +105,11 @@ public final class Cluster implements AutoCloseable {
   /** Makes accounts and keys in the shared database. */
   public AccountService accounts() {
     return accounts;
+  }
+
+  /** Another key, with every scope, for an existing account in {@code environment}. */
+  public String issueKey(String accountId, String environment) {
+    return transactions.inTransaction(tx -> keys.issue(tx, accountId, environment, "Extra"));
   }
 
   @Override

@@ -66,6 +66,7 @@ public final class RunningServer implements AutoCloseable {
         Map.entry("MARK_CORS_ORIGINS", APP_ORIGIN),
         Map.entry("MARK_LOGIN_ATTEMPTS_PER_EMAIL", Integer.toString(LOGIN_ATTEMPTS_PER_EMAIL)),
         Map.entry("MARK_LOGIN_ATTEMPTS_PER_ADDRESS", "10000"),
+        Map.entry("MARK_AUTH_FAILURES_PER_ADDRESS", "10000"),
         Map.entry("MARK_REFRESH_REUSE_GRACE_SECONDS", Long.toString(REFRESH_REUSE_GRACE.toSeconds())));
   }
 

@@ -1,5 +1,6 @@
 package dev.mark.platform.config;
 
+import static dev.mark.platform.config.Variable.MARK_AUTH_FAILURES_PER_ADDRESS;
 import static dev.mark.platform.config.Variable.MARK_KEY_CACHE_SECONDS;
 import static dev.mark.platform.config.Variable.MARK_PLANS_FILE;
 import static dev.mark.platform.config.Variable.MARK_RATE_LIMIT_BACKEND;
@@ -21,9 +22,12 @@ import java.util.Optional;
  * @param keyCacheTtl how long a verified API key is trusted without asking the database again
  *     ({@link Variable#MARK_KEY_CACHE_SECONDS}): the longest a key revoked on one node still
  *     works on the others
+ * @param authFailuresPerAddress API keys that may fail to authenticate per client address and
+ *     minute ({@link Variable#MARK_AUTH_FAILURES_PER_ADDRESS}), so that made-up keys cannot make
+ *     the database look each one up at the attacker's pace
  */
 public record RateLimitConfig(Backend backend, Optional<RedisConfig> redis, Optional<Path> plansFile,
-    Duration keyCacheTtl) {
+    Duration keyCacheTtl, int authFailuresPerAddress) {
 
   /** Where token buckets live. */
   public enum Backend { MEMORY, POSTGRES, REDIS }
@@ -41,6 +45,9 @@ public record RateLimitConfig(Backend backend, Optional<RedisConfig> redis, Opti
     if (keyCacheTtl.isNegative() || keyCacheTtl.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new ConfigException("MARK_KEY_CACHE_SECONDS must be between 0 and 300");
     }
+    if (authFailuresPerAddress < 1) {
+      throw new ConfigException("MARK_AUTH_FAILURES_PER_ADDRESS must be at least 1");
+    }
   }
 
   static RateLimitConfig fromEnvironment(Environment env) {
@@ -56,6 +63,6 @@ public record RateLimitConfig(Backend backend, Optional<RedisConfig> redis, Opti
         ? Optional.of(RedisConfig.fromEnvironment(env))
         : Optional.empty();
     return new RateLimitConfig(parsed, redis, env.text(MARK_PLANS_FILE).map(Path::of),
-        env.seconds(MARK_KEY_CACHE_SECONDS));
+        env.seconds(MARK_KEY_CACHE_SECONDS), env.integer(MARK_AUTH_FAILURES_PER_ADDRESS));
   }
 }

@@ -11,4 +11,9 @@ public final class Forbidden extends ApiException {
   public Forbidden(ProblemCode code, String detail) {
     super(STATUS, code, detail, List.of());
   }
+
+  /** A refusal that names the parts of the request it is about, e.g. {@code /scopes}. */
+  public Forbidden(ProblemCode code, String detail, List<FieldIssue> issues) {
+    super(STATUS, code, detail, issues);
+  }
 }

@@ -26,4 +26,9 @@ final class ContextRequest implements CallerRequest {
   public String cookie(String name) {
     return ctx.cookie(name);
   }
+
+  @Override
+  public String clientAddress() {
+    return ctx.ip();
+  }
 }

@@ -4,11 +4,15 @@ import dev.mark.platform.contract.ContractOperation;
 import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.security.Principal;
+import java.util.List;
 
 /**
  * What an authenticated call must pass before its handler runs: the key needs the operation's
  * scope ({@code x-mark-scope} in the contract), then the operation's cost ({@code x-mark-cost})
- * is charged to the key under the limits of its plan. Once answered, the call is metered.
+ * is charged under the limits of its plan twice: to the caller's account, whose one budget every
+ * key of the account draws from (so more keys never mean more units), and to the key itself
+ * (the per-key limits the product promises; a marketplace user has an account of its own, so it
+ * is limited per user). Once answered, the call is metered.
  */
 public final class CallGuard {
 
@@ -36,7 +40,11 @@ public final class CallGuard {
     if (operation.cost() == 0) {
       return Admission.UNLIMITED;
     }
-    return limiter.admit(caller.keyId(), plans.limitsOf(caller.planId()), operation.cost());
+    PlanLimits limits = plans.limitsOf(caller.planId());
+    // the account first: it is the budget that runs out first, and a refusal there refunds nothing
+    return limiter.admit(List.of(
+        new Budget(caller.accountId(), " for this account", limits),
+        new Budget(caller.keyId(), " for this key", limits)), operation.cost());
   }
 
   /** Meters an answered call; {@code units} is what it was charged in the end. */

@@ -23,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Charges calls against their caller's plan: one Bucket4j bucket per (caller, plan and its
- * limits, calendar month in UTC) with three bandwidths — burst and sustained (refilled
- * continuously) and the monthly quota (refilled 32 days after the bucket is made, so never within
- * its month: next month is a new bucket; the late refill is what lets a store see an old bucket
- * as full again and forget it). A call passes only if every bandwidth has its cost, and then
- * takes it from all three atomically. Thread-safe.
+ * Charges calls against their caller's plan: one Bucket4j bucket per (owner, plan and its
+ * limits, calendar month in UTC), where a call may draw from several owners' budgets at once
+ * (its account's and its key's, see {@link CallGuard}). A bucket has three bandwidths — burst
+ * and sustained (refilled continuously) and the monthly quota (refilled 32 days after the
+ * bucket is made, so never within its month: next month is a new bucket; the late refill is
+ * what lets a store see an old bucket as full again and forget it). A call passes only if every
+ * bandwidth has its cost, and then takes it from all three atomically. Thread-safe.
  */
 public final class RateLimiter {
 
@@ -64,26 +65,67 @@ public final class RateLimiter {
    * @throws ServiceUnavailable when the bucket store does not answer
    */
   public Admission admit(String caller, PlanLimits limits, int cost) {
+    return admit(List.of(new Budget(caller, "", limits)), cost);
+  }
+
+  /**
+   * Takes {@code cost} units from each budget, in order, or from none: when one refuses, those
+   * already charged get their units back. The headers show, for each policy, the least left in
+   * any budget. Each budget is charged atomically, the set is not: two calls racing for the last
+   * units may both be refused for an instant, never both admitted past a budget.
+   *
+   * @param budgets at least one; the first should be the one most likely to refuse (the widest
+   *     owner, e.g. the account), so that a refusal costs no refund
+   * @throws TooManyRequests when a budget does not have {@code cost} units left
+   * @throws ServiceUnavailable when the bucket store does not answer
+   */
+  public Admission admit(List<Budget> budgets, int cost) {
     Instant now = clock.instant();
     YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
     long secondsToNextMonth = Math.max(1,
         Duration.between(now, startOfNextMonth(month)).toSeconds());
-    CallerBucket callerBucket = callerBucket(caller, limits, month);
-    long key = callerBucket.key();
-    Supplier<BucketConfiguration> configuration = () -> configuration(limits);
-    VerboseResult<ConsumptionProbe> result = store.withBucket(key, configuration,
-        bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(cost));
-    long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
+    long[] least = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+    List<Runnable> refunds = new ArrayList<>(budgets.size());
+    String policyHeader = null;
+    for (Budget budget : budgets) {
+      PlanLimits limits = budget.limits();
+      CallerBucket callerBucket = callerBucket(budget.owner(), limits, month);
+      policyHeader = policyHeader == null ? callerBucket.policyHeader() : policyHeader;
+      long key = callerBucket.key();
+      Supplier<BucketConfiguration> configuration = () -> configuration(limits);
+      VerboseResult<ConsumptionProbe> result;
+      try {
+        result = store.withBucket(key, configuration,
+            bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(cost));
+      } catch (RuntimeException e) {
+        // the call is not carried out (503): what earlier budgets took goes back
+        refunds.forEach(Runnable::run);
+        throw e;
+      }
+      long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
+      for (int i = 0; i < least.length; i++) {
+        least[i] = Math.min(least[i], available[i]);
+      }
+      if (!result.getValue().isConsumed()) {
+        refunds.forEach(Runnable::run);
+        throw rejection(budget, cost, available[2], result.getValue(), secondsToNextMonth,
+            headers(budgets.getFirst().limits(), month, least, secondsToNextMonth, policyHeader));
+      }
+      refunds.add(() -> refund(key, configuration, cost));
+    }
+    return new Admission(
+        headers(budgets.getFirst().limits(), month, least, secondsToNextMonth, policyHeader),
+        cost, () -> refunds.forEach(Runnable::run));
+  }
+
+  private static Map<String, String> headers(PlanLimits limits, YearMonth month, long[] available,
+      long secondsToNextMonth, String policyHeader) {
     List<RateLimitHeaders.PolicyState> policies = List.of(
         state(BURST, limits.burst(), available[0]),
         state(SUSTAINED, limits.sustained(), available[1]),
         new RateLimitHeaders.PolicyState(MONTHLY, limits.monthlyQuota(),
             monthSeconds(month), Math.max(0, available[2]), secondsToNextMonth));
-    Map<String, String> headers = RateLimitHeaders.of(policies, callerBucket.policyHeader());
-    if (result.getValue().isConsumed()) {
-      return new Admission(headers, cost, () -> refund(key, configuration, cost));
-    }
-    throw rejection(limits, cost, available[2], result.getValue(), secondsToNextMonth, headers);
+    return RateLimitHeaders.of(policies, policyHeader);
   }
 
   /**
@@ -138,17 +180,18 @@ public final class RateLimiter {
     return month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
-  private static TooManyRequests rejection(PlanLimits limits, int cost, long quotaLeft,
+  private static TooManyRequests rejection(Budget budget, int cost, long quotaLeft,
       ConsumptionProbe probe, long secondsToNextMonth, Map<String, String> headers) {
+    String plan = budget.limits().planId() + budget.whose();
     Map<String, String> withRetry = new LinkedHashMap<>(headers);
     if (quotaLeft < cost) {
       withRetry.put("Retry-After", Long.toString(secondsToNextMonth));
       return new TooManyRequests(ProblemCode.QUOTA_EXCEEDED, "The monthly quota of the plan "
-          + limits.planId() + " is used up; it renews at the start of next month (UTC).", withRetry);
+          + plan + " is used up; it renews at the start of next month (UTC).", withRetry);
     }
     long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
     withRetry.put("Retry-After", Long.toString(retryAfter));
-    return new TooManyRequests(ProblemCode.RATE_LIMITED, "The rate limit of the plan " + limits.planId()
+    return new TooManyRequests(ProblemCode.RATE_LIMITED, "The rate limit of the plan " + plan
         + " is reached; retry in " + retryAfter + (retryAfter == 1 ? " second." : " seconds."),
         withRetry);
   }

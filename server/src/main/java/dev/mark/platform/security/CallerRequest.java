@@ -15,6 +15,9 @@ public interface CallerRequest {
   /** A cookie by name, or null. */
   String cookie(String name);
 
+  /** The client's address, as the server resolves it (the peer, or as trusted proxies say). */
+  String clientAddress();
+
   /** Whether the method changes nothing ({@code GET}, {@code HEAD}, {@code OPTIONS}). */
   default boolean isSafeMethod() {
     return switch (method()) {
