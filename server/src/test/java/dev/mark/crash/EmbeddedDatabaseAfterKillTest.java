@@ -28,7 +28,8 @@ class EmbeddedDatabaseAfterKillTest {
     Path dir = TempDirs.create("mark-embedded-kill");
     Optional<ProcessHandle> orphan = Optional.empty();
     try {
-      ServerProcess first = ServerProcess.start(dir, Map.of()).awaitReady();
+      ServerProcess first = ServerProcess.start(dir, Map.of());
+      first.awaitReady();
       String key = devKey(first.output());
       TestClient client = new TestClient(first.baseUrl(), Map.of("X-API-Key", key));
       String datasetId = client.postJson("/v1/datasets", ORDERS).json().get("id").asString();
@@ -38,7 +39,8 @@ class EmbeddedDatabaseAfterKillTest {
       orphan = postmaster(dir.resolve("data/postgres"));
       assertThat(orphan).as("the embedded PostgreSQL outlives a killed server").isPresent();
 
-      try (ServerProcess second = ServerProcess.start(dir, Map.of()).awaitReady()) {
+      try (ServerProcess second = ServerProcess.start(dir, Map.of())) {
+        second.awaitReady();
         assertThat(orphan.get().isAlive()).isFalse();
         assertThat(second.output()).contains("left by a server that did not stop");
         assertThat(new TestClient(second.baseUrl(), Map.of("X-API-Key", key))

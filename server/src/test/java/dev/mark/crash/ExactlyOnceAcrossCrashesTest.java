@@ -137,8 +137,7 @@ class ExactlyOnceAcrossCrashesTest {
   private void retryIngest(String datasetId, String key) {
     HttpResult retry = client(survivor, key).send("POST", "/v1/datasets/" + datasetId + "/rows",
         "text/csv", CSV);
-    matrix.set(matrix.size() - 1, matrix.getLast() + " -> retry " + retry.status()
-        + (retry.header("Idempotent-Replayed").isPresent() ? " (replayed)" : " (ran)"));
+    noteRetry(retry);
     assertThat(retry.status()).as(retry.body()).isEqualTo(200);
     assertThat(rowsIn(datasetId)).isEqualTo(ROWS);
     assertThat(db.sql().select(DATASETS.ROW_COUNT).from(DATASETS).where(DATASETS.ID.eq(datasetId))
@@ -194,8 +193,7 @@ class ExactlyOnceAcrossCrashesTest {
 
   private void retryCreate(String name, String key) {
     HttpResult retry = client(survivor, key).postJson("/v1/datasets", withName(name));
-    matrix.set(matrix.size() - 1, matrix.getLast() + " -> retry " + retry.status()
-        + (retry.header("Idempotent-Replayed").isPresent() ? " (replayed)" : " (ran)"));
+    noteRetry(retry);
     assertThat(retry.status()).as(retry.body()).isEqualTo(201);
     assertThat(db.sql().fetchCount(DATASETS, DATASETS.NAME.eq(name))).isEqualTo(1);
     assertThat(retry.json().get("id").asString()).isEqualTo(
@@ -225,8 +223,13 @@ class ExactlyOnceAcrossCrashesTest {
 
   private ServerProcess newVictim() throws Exception {
     ServerProcess victim = ServerProcess.start(db.dir().resolve("victim" + victims++),
-        db.serverSettings()).awaitReady();
-    return victim;
+        db.serverSettings());
+    try {
+      return victim.awaitReady();
+    } catch (AssertionError | Exception e) {
+      victim.close();
+      throw e;
+    }
   }
 
   private static void kill(ServerProcess victim) throws InterruptedException {
@@ -247,6 +250,12 @@ class ExactlyOnceAcrossCrashesTest {
       outcome = "first cut off";
     }
     matrix.add(point + ": " + outcome);
+  }
+
+  private void noteRetry(HttpResult retry) {
+    String how = retry.status() >= 300 ? ""
+        : retry.header("Idempotent-Replayed").isPresent() ? " (replayed)" : " (ran)";
+    matrix.set(matrix.size() - 1, matrix.getLast() + " -> retry " + retry.status() + how);
   }
 
   private String newDataset() {
