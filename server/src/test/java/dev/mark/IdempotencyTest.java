@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mark.support.HttpResult;
 import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
+import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,5 +72,35 @@ class IdempotencyTest {
         .postJson("/v1/datasets", ORDERS);
     assertProblem(result, 400, "validation_failed");
     assertIssue(result.json(), "header", "/Idempotency-Key", "max_length");
+  }
+
+  @Test
+  void aDuplicateWhileTheFirstIsInFlightIsA409AndTheFirstStillCompletesOnce(RunningServer server) {
+    TestClient client = server.newAccountClient().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+    AtomicReference<CompletableFuture<HttpResult>> first = new AtomicReference<>();
+    AtomicReference<HttpResult> duplicate = new AtomicReference<>();
+    // the test holds the first request after its work, as it writes its record
+    server.sql().connection(connection -> {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("lock table idempotency_keys in share mode");
+        first.set(CompletableFuture.supplyAsync(() -> client.postJson("/v1/datasets", ORDERS)));
+        while (server.sql().fetchCount(DSL.table("pg_locks"), DSL.field("granted").isFalse()) == 0) {
+          Thread.sleep(5);
+        }
+        duplicate.set(client.postJson("/v1/datasets", ORDERS));
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    });
+
+    assertProblem(duplicate.get(), 409, "idempotency_key_in_use");
+    HttpResult answered = first.get().join();
+    assertThat(answered.status()).isEqualTo(201);
+    HttpResult retry = client.postJson("/v1/datasets", ORDERS);
+    assertThat(retry.header("Idempotent-Replayed")).contains("true");
+    assertThat(retry.body()).isEqualTo(answered.body());
+    assertThat(client.get("/v1/datasets").json().get("data")).hasSize(1);
   }
 }

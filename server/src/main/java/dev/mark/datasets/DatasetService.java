@@ -140,7 +140,9 @@ public final class DatasetService {
    * between an early call and the commit would cache the old dataset again.
    */
   void changed(Owner owner, String id) {
+    // and again once a transaction this one joined (an idempotent request's) has ended
     cache.invalidate(owner, id);
+    transactions.afterTransaction(() -> cache.invalidate(owner, id));
   }
 
   private static void checkColumns(List<ColumnSpec> columns) {

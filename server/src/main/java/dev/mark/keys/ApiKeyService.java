@@ -119,7 +119,9 @@ public final class ApiKeyService {
 
   /** Makes this node forget what it cached about a key, e.g. once it is revoked or rolled. */
   void forget(String keyId) {
+    // and again once a transaction this one joined (an idempotent request's) has ended
     verified.forgetKey(keyId);
+    transactions.afterTransaction(() -> verified.forgetKey(keyId));
   }
 
   /** Writes the {@code last_used_at} of the keys used since the last flush, in one batch. */

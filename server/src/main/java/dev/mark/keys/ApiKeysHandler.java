@@ -33,6 +33,7 @@ public final class ApiKeysHandler implements ApiKeysApi {
         request.scopes().stream().map(ApiKeysHandler::scopeName).toList(),
         Optional.ofNullable(request.expiresAt()));
     call.location("/v1/api-keys/" + issued.key().id());
+    call.showsSecret();
     return toModel(issued);
   }
 
@@ -58,6 +59,7 @@ public final class ApiKeysHandler implements ApiKeysApi {
   @Override
   public ApiKeyWithSecret rollApiKey(ApiCall call, String keyId, RollApiKeyRequest request,
       String idempotencyKey) {
+    call.showsSecret();
     return toModel(keys.roll(call.principal(), keyId,
         Duration.ofSeconds(request.gracePeriodSeconds())));
   }

@@ -17,16 +17,23 @@ final class SessionRepository {
    *
    * @param usedAt when the token was traded for the next one; empty while unused
    */
+  /** @param cookieMode whether the session was started in cookie mode (its stored mode) */
+  // the values of session_families.mode
+  private static final String COOKIE_MODE = "cookie";
+  private static final String BODY_MODE = "body";
+
   record PresentedToken(String familyId, String userId, String csrfToken,
-      Optional<OffsetDateTime> usedAt, boolean familyRevoked, OffsetDateTime familyExpiresAt) {}
+      Optional<OffsetDateTime> usedAt, boolean familyRevoked, OffsetDateTime familyExpiresAt,
+      boolean cookieMode) {}
 
   void insertFamily(DSLContext tx, String id, String userId, String csrfToken,
-      OffsetDateTime expiresAt) {
+      OffsetDateTime expiresAt, boolean cookieMode) {
     tx.insertInto(SESSION_FAMILIES)
         .set(SESSION_FAMILIES.ID, id)
         .set(SESSION_FAMILIES.USER_ID, userId)
         .set(SESSION_FAMILIES.CSRF_TOKEN, csrfToken)
         .set(SESSION_FAMILIES.EXPIRES_AT, expiresAt)
+        .set(SESSION_FAMILIES.MODE, cookieMode ? COOKIE_MODE : BODY_MODE)
         .execute();
   }
 
@@ -40,13 +47,15 @@ final class SessionRepository {
   /** The token with this hash and its session, both locked until the transaction ends. */
   Optional<PresentedToken> lockToken(DSLContext tx, byte[] tokenHash) {
     return tx.select(SESSION_FAMILIES.ID, SESSION_FAMILIES.USER_ID, SESSION_FAMILIES.CSRF_TOKEN,
-            REFRESH_TOKENS.USED_AT, SESSION_FAMILIES.REVOKED_AT, SESSION_FAMILIES.EXPIRES_AT)
+            REFRESH_TOKENS.USED_AT, SESSION_FAMILIES.REVOKED_AT, SESSION_FAMILIES.EXPIRES_AT,
+            SESSION_FAMILIES.MODE)
         .from(REFRESH_TOKENS)
         .join(SESSION_FAMILIES).on(SESSION_FAMILIES.ID.eq(REFRESH_TOKENS.FAMILY_ID))
         .where(REFRESH_TOKENS.TOKEN_HASH.eq(tokenHash))
         .forUpdate()
         .fetchOptional(r -> new PresentedToken(r.value1(), r.value2(), r.value3(),
-            Optional.ofNullable(r.value4()), r.value5() != null, r.value6()));
+            Optional.ofNullable(r.value4()), r.value5() != null, r.value6(),
+            COOKIE_MODE.equals(r.value7())));
   }
 
   void markUsed(DSLContext tx, byte[] tokenHash, OffsetDateTime at) {

@@ -118,7 +118,7 @@ public final class SessionService {
   public StartedSession login(String email, String password, boolean cookieMode, String clientAddress) {
     throttle.attemptFrom(clientAddress);
     String normalized = normalize(email);
-    throttle.requireAttemptsLeft(normalized);
+    throttle.beforePasswordCheck(clientAddress, normalized);
     Optional<UserRepository.StoredUser> user = users.byEmail(transactions.reads(), normalized);
     boolean matches;
     if (user.isPresent()) {
@@ -128,7 +128,7 @@ public final class SessionService {
       matches = false;
     }
     if (!matches) {
-      throttle.failed(normalized);
+      throttle.failed(clientAddress, normalized);
       throw new Unauthorized(ProblemCode.INVALID_CREDENTIALS, "The email or the password is wrong.");
     }
     return start(user.get(), cookieMode);
@@ -155,7 +155,7 @@ public final class SessionService {
       if (token.familyRevoked() || !token.familyExpiresAt().toInstant().isAfter(clock.instant())) {
         return Outcome.INVALID;
       }
-      if (token.usedAt().isPresent() && !inReuseGrace(presented, token.usedAt().get())) {
+      if (token.usedAt().isPresent() && !inReuseGrace(presented, token)) {
         // the token was used before: whoever holds the newer one may be a thief, or the user
         sessions.revokeFamily(tx, token.familyId(), "refresh_token_reused");
         return Outcome.reused(token.familyId());
@@ -230,7 +230,8 @@ public final class SessionService {
     String csrf = randomToken();
     return transactions.inTransaction(tx -> {
       String familyId = Ids.next("ses");
-      sessions.insertFamily(tx, familyId, user.id(), csrf, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+      sessions.insertFamily(tx, familyId, user.id(), csrf, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC),
+          cookieMode);
       return continueSession(tx, user, familyId, csrf, expiresAt, cookieMode);
     });
   }
@@ -246,9 +247,15 @@ public final class SessionService {
         refreshToken, familyExpiresAt, cookieMode ? Optional.of(csrf) : Optional.empty());
   }
 
-  private boolean inReuseGrace(PresentedRefresh presented, OffsetDateTime usedAt) {
-    return presented.viaCookie()
-        && clock.instant().isBefore(usedAt.toInstant().plus(cookieReuseGrace));
+  /**
+   * Whether a used token may be traded again: only a cookie session's, sent as a cookie, soon
+   * after its first use. A session's mode is the one it was started in, so a token of a body
+   * session, replayed as a cookie by whoever holds a copy, ends the session like any reuse.
+   */
+  private boolean inReuseGrace(PresentedRefresh presented, SessionRepository.PresentedToken token) {
+    return token.cookieMode()
+        && presented.viaCookie()
+        && clock.instant().isBefore(token.usedAt().orElseThrow().toInstant().plus(cookieReuseGrace));
   }
 
   private static void requireCsrf(PresentedRefresh presented, String expected) {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param corsOrigins the browser origins allowed to call with credentials, e.g.
  *     {@code https://app.mark.dev} ({@link Variable#MARK_CORS_ORIGINS}, comma-separated; unset:
  *     none)
- * @param loginAttemptsPerEmail failed logins allowed per email per throttle window
+ * @param loginAttemptsPerEmail failed logins allowed per email from one address per throttle
+ *     window
  *     ({@link Variable#MARK_LOGIN_ATTEMPTS_PER_EMAIL})
  * @param loginAttemptsPerAddress signups and logins allowed per client address per window
  *     ({@link Variable#MARK_LOGIN_ATTEMPTS_PER_ADDRESS})

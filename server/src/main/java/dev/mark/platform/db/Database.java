@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+  private static final java.time.Duration ORPHAN_STOP_GRACE = java.time.Duration.ofSeconds(30);
 
   private final boolean embedded;
   private final HikariDataSource pool;
@@ -92,10 +93,14 @@ public final class Database implements AutoCloseable {
   private static EmbeddedPostgres startEmbedded(Path directory) {
     try {
       Files.createDirectories(directory);
+      new OrphanedPostmaster(directory, ORPHAN_STOP_GRACE).stopIfRunning();
       log.info("Starting the embedded PostgreSQL in {}", directory.toAbsolutePath());
       return EmbeddedPostgres.builder()
           .setDataDirectory(directory)
           .setCleanDataDirectory(false)
+          // zonky turns it off for throwaway test databases; this one keeps data, and a commit
+          // that was answered must survive a power cut: idempotency records rely on it
+          .setServerConfig("synchronous_commit", "on")
           // stopped by close(), after the app's last writes (usage, last-used times); its own
           // JVM shutdown hook would race them and cut their connections
           .setRegisterShutdownHook(false)

@@ -26,6 +26,7 @@ public final class ApiCall {
   private final String clientAddress;
   private final List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
   private String location;
+  private boolean showsSecret;
 
   ApiCall(String requestId, Principal principal, Map<String, JsonNode> parameters, JsonNode body,
       RawBody rawBody, ObjectMapper mapper, CallerRequest request, String clientAddress) {
@@ -88,6 +89,18 @@ public final class ApiCall {
 
   Optional<String> location() {
     return Optional.ofNullable(location);
+  }
+
+  /**
+   * Marks the response as showing a secret (an API key's): it is then never stored for an
+   * idempotent replay, so the secret is at rest nowhere.
+   */
+  public void showsSecret() {
+    this.showsSecret = true;
+  }
+
+  boolean isShowingSecret() {
+    return showsSecret;
   }
 
   /** A path parameter, already checked against its schema. */

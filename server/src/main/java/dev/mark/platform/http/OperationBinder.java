@@ -38,7 +38,7 @@ import tools.jackson.databind.ObjectMapper;
  * rate limits (headers on every response; units given back when the call ends in a 5xx),
  * reads and validates every parameter and the body against the contract and fills in the
  * schema's defaults of what was omitted (handlers never restate them), replays or records
- * idempotent POSTs, calls the handler, answers with the operation's declared success status and
+ * idempotent POSTs (recording in the transaction of the handler's own work), calls the handler, answers with the operation's declared success status and
  * meters the answered call. Nothing else registers an API route.
  */
 public final class OperationBinder {
@@ -174,19 +174,17 @@ public final class OperationBinder {
       respond(ctx, operation, call, invocation.invoke(call));
       return;
     }
-    Optional<StoredResponse> replay = idempotency.begin(scope.get(), operation.operationId(), raw.bytes());
-    if (replay.isPresent()) {
+    Idempotency.Outcome outcome = idempotency.run(scope.get(), operation.operationId(),
+        raw.bytes(), () -> {
+          StoredResponse response = toResponse(operation, call, invocation.invoke(call));
+          return new Idempotency.FirstAnswer(response, call.isShowingSecret());
+        });
+    if (outcome.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
-      write(ctx, replay.get());
-      return;
+    } else {
+      addHeaders(ctx, call);
     }
-    try {
-      StoredResponse response = respond(ctx, operation, call, invocation.invoke(call));
-      idempotency.complete(scope.get(), response);
-    } catch (Exception | Error e) {
-      idempotency.release(scope.get());
-      throw e;
-    }
+    write(ctx, outcome.response());
   }
 
   /**
@@ -237,13 +235,19 @@ public final class OperationBinder {
     return Optional.of(new IdempotencyScope(principal.accountId(), principal.environment(), key.asString()));
   }
 
-  private StoredResponse respond(Context ctx, ContractOperation operation, ApiCall call,
-      Object result) {
-    call.responseHeaders().forEach(header -> ctx.res().addHeader(header.getKey(), header.getValue()));
-    byte[] body = result == null ? new byte[0] : mapper.writeValueAsBytes(result);
-    StoredResponse response = new StoredResponse(operation.successStatus(), body, call.location());
+  private void respond(Context ctx, ContractOperation operation, ApiCall call, Object result) {
+    StoredResponse response = toResponse(operation, call, result);
+    addHeaders(ctx, call);
     write(ctx, response);
-    return response;
+  }
+
+  private StoredResponse toResponse(ContractOperation operation, ApiCall call, Object result) {
+    byte[] body = result == null ? new byte[0] : mapper.writeValueAsBytes(result);
+    return new StoredResponse(operation.successStatus(), body, call.location());
+  }
+
+  private static void addHeaders(Context ctx, ApiCall call) {
+    call.responseHeaders().forEach(header -> ctx.res().addHeader(header.getKey(), header.getValue()));
   }
 
   private static void write(Context ctx, StoredResponse response) {
