@@ -1,72 +1,87 @@
 package dev.mark.analytics.explain.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Forward selection of causes over the lattice. The model: every leaf's current value is its
- * expected value, except inside a cause, where all leaves moved by the same factor (the ripple
- * effect of HotSpot and Squeeze, fitted per cause as Σ actual ÷ Σ expected). Each round scores
- * every cell by how much better the data fit once the cell is a cause, in chi-square units:
+ * Forward selection of causes over the lattice, by weighted least squares on the leaves.
  *
- * <pre>score = (Σ deviation)² / Σ variance  −  heterogeneity</pre>
+ * <p>The model (the generalized ripple effect of Squeeze): a leaf is at its expected value plus
+ * noise, except inside a cause, where every leaf deviates by the same fraction of its size m
+ * ({@code deviation ≈ δ·m}, m the mean of expected and actual, so that a leaf present in one
+ * period only has the bounded fraction ±2 rather than an infinite one). Each round fits δ to every
+ * cell of the lattice by weighted least squares, with each leaf weighted by its noise variance,
+ * and takes the cell whose fit lowers the chi-square most:
  *
- * The first term is the evidence that the cell moved at all. The second is the evidence that it
- * did not move as one piece: after fitting the cell's factor, the chi-square excess left among its
- * children along the dimension that splits it worst. A parent of the real cause moved unevenly,
- * so it loses; the real cause's children each carry only part of the deviation, so they lose too;
- * that is what makes the answer the most parsimonious combination. The best cell is taken while
- * its score clears the evidence threshold; its leaves are then refitted, and the next round
- * searches what is left. The whole set (level 0) may be taken once, as a shift of every leaf; it
- * is not a cause.
+ * <pre>gain = (Σ deviation·m / variance)² / Σ m² / variance</pre>
+ *
+ * The gain adds up over the leaves that move together, so a cause's parent, which adds leaves that
+ * did not move, gains less, and a cause's child, which leaves out leaves that moved, gains less:
+ * the best cell is the most parsimonious one. A leaf's deviation counts up to {@link
+ * #LEAF_Z_LIMIT} standard deviations, so that one jumpy leaf is never a cause on its own. The best
+ * cell is taken while its gain clears the evidence threshold; its leaves are then refitted (scaled
+ * by the cell's Σ actual ÷ Σ expected) and the next round searches what is left. The whole set
+ * (level 0) may be taken once, as a shift of every leaf; it is not a cause.
  */
 final class GreedySearch {
   record Pick(int cuboid, int cell, double score) {}
 
+  private static final double LEAF_Z_LIMIT = 3;
+  private static final double RIPPLE_SPREAD = 0.25;
+
   private final Lattice lattice;
-  private final double[] expected;
   private final double[] actual;
-  private final double[] variance;
-  private final int maxDimensions;
   private final double[] predicted;
-  private final double[][] deviation;
-  private final double[][] predictedSum;
-  private final double[][] varianceSum;
-  private final double[][] heterogeneity;
+  private final double[] size;
+  private final double[] variance;
+  private final double[] limit;
+  private final int maxDimensions;
+  private final double[][] moment; // Σ deviation·m / variance per cell
+  private final double[][] weight; // Σ m² / variance per cell
 
   GreedySearch(Lattice lattice, double[] expected, double[] actual, double[] variance, int maxDimensions) {
     this.lattice = lattice;
-    this.expected = expected;
     this.actual = actual;
-    this.variance = variance;
-    this.maxDimensions = maxDimensions;
     this.predicted = expected.clone();
-    int cuboids = lattice.cuboids.size();
-    deviation = new double[cuboids][];
-    predictedSum = new double[cuboids][];
-    varianceSum = new double[cuboids][];
-    heterogeneity = new double[cuboids][];
+    this.variance = variance.clone();
+    this.maxDimensions = maxDimensions;
+    int n = expected.length;
+    size = new double[n];
+    limit = new double[n];
+    for (int i = 0; i < n; i++) {
+      size[i] = NoiseModel.size(expected[i], actual[i]);
+      limit[i] = LEAF_Z_LIMIT * Math.sqrt(variance[i]);
+    }
+    int cuboids = searched();
+    moment = new double[cuboids][];
+    weight = new double[cuboids][];
     for (int q = 0; q < cuboids; q++) {
-      int cells = lattice.cellCount(q);
-      deviation[q] = new double[cells];
-      predictedSum[q] = new double[cells];
-      varianceSum[q] = new double[cells];
-      heterogeneity[q] = new double[cells];
+      moment[q] = new double[lattice.cellCount(q)];
+      weight[q] = new double[lattice.cellCount(q)];
       int[] leafCells = lattice.leafCells.get(q);
-      for (int i = 0; i < leafCells.length; i++) {
-        varianceSum[q][leafCells[i]] += variance[i];
+      for (int i = 0; i < n; i++) {
+        if (variance[i] > 0) {
+          weight[q][leafCells[i]] += size[i] * size[i] / variance[i];
+        }
       }
     }
+  }
+
+  /** The cuboids searched: those of at most maxDimensions dimensions, which come first. */
+  private int searched() {
+    int count = 0;
+    while (count < lattice.cuboids.size() && lattice.cuboids.get(count).length <= maxDimensions) {
+      count++;
+    }
+    return count;
   }
 
   /** The number of candidate cells: every cell from one dimension to the deepest searched. */
   long candidates() {
     long count = 0;
-    for (int q = 0; q < lattice.cuboids.size(); q++) {
-      int level = lattice.cuboids.get(q).length;
-      if (level >= 1 && level <= maxDimensions) {
-        count += lattice.cellCount(q);
-      }
+    for (int q = 1; q < moment.length; q++) {
+      count += moment[q].length;
     }
     return count;
   }
@@ -91,86 +106,34 @@ final class GreedySearch {
   }
 
   private void sum() {
-    for (int q = 0; q < lattice.cuboids.size(); q++) {
-      java.util.Arrays.fill(deviation[q], 0);
-      java.util.Arrays.fill(predictedSum[q], 0);
-      java.util.Arrays.fill(heterogeneity[q], 0);
+    double[] leafMoment = new double[actual.length];
+    for (int i = 0; i < actual.length; i++) {
+      if (variance[i] > 0) {
+        double deviation = Math.max(-limit[i], Math.min(limit[i], actual[i] - predicted[i]));
+        leafMoment[i] = deviation * size[i] / variance[i];
+      }
+    }
+    for (int q = 0; q < moment.length; q++) {
+      Arrays.fill(moment[q], 0);
       int[] leafCells = lattice.leafCells.get(q);
+      double[] cells = moment[q];
       for (int i = 0; i < leafCells.length; i++) {
-        deviation[q][leafCells[i]] += actual[i] - predicted[i];
-        predictedSum[q][leafCells[i]] += predicted[i];
+        cells[leafCells[i]] += leafMoment[i];
       }
-    }
-    for (int q = 0; q < lattice.cuboids.size(); q++) {
-      if (lattice.cuboids.get(q).length <= maxDimensions) {
-        heterogeneity(q);
-      }
-    }
-  }
-
-  /** For each cell of q, the worst chi-square excess among its children, over the splits. */
-  private void heterogeneity(int q) {
-    long mask = lattice.mask(q);
-    int cells = lattice.cellCount(q);
-    double[] worst = heterogeneity[q];
-    java.util.Arrays.fill(worst, Double.NEGATIVE_INFINITY);
-    double[] chi2 = new double[cells];
-    int[] children = new int[cells];
-    boolean any = false;
-    for (int[] dims : lattice.cuboids) {
-      int child = -1;
-      if (dims.length == lattice.cuboids.get(q).length + 1) {
-        long childMask = 0;
-        for (int d : dims) {
-          childMask |= 1L << d;
-        }
-        if ((childMask & mask) == mask) {
-          child = lattice.cuboidOf(childMask);
-        }
-      }
-      if (child < 0) {
-        continue;
-      }
-      any = true;
-      java.util.Arrays.fill(chi2, 0);
-      java.util.Arrays.fill(children, 0);
-      int[] parent = lattice.parentCells(child, q);
-      for (int c = 0; c < parent.length; c++) {
-        int p = parent[c];
-        double s = varianceSum[child][c];
-        if (s <= 0) {
-          continue;
-        }
-        double factor = predictedSum[q][p] > 0 ? deviation[q][p] / predictedSum[q][p] : 0;
-        double left = deviation[child][c] - factor * predictedSum[child][c];
-        chi2[p] += left * left / s;
-        children[p]++;
-      }
-      for (int p = 0; p < cells; p++) {
-        worst[p] = Math.max(worst[p], chi2[p] - Math.max(0, children[p] - 1));
-      }
-    }
-    if (!any) {
-      java.util.Arrays.fill(worst, 0);
     }
   }
 
   private Pick best(List<Pick> picks, boolean shifted) {
     Pick best = null;
-    for (int q = 0; q < lattice.cuboids.size(); q++) {
-      int level = lattice.cuboids.get(q).length;
-      if (level > maxDimensions || (level == 0 && shifted)) {
-        continue;
-      }
-      for (int c = 0; c < deviation[q].length; c++) {
-        double s = varianceSum[q][c];
-        if (s <= 0) {
+    for (int q = shifted ? 1 : 0; q < moment.length; q++) {
+      for (int c = 0; c < moment[q].length; c++) {
+        double w = weight[q][c];
+        if (w <= 0) {
           continue;
         }
-        double d = deviation[q][c];
-        double score = d * d / s - Math.max(0, heterogeneity[q][c]);
-        if ((best == null || score > best.score()) && (level == 0 || !nested(q, c, picks))) {
-          best = new Pick(q, c, score);
+        double gain = moment[q][c] * moment[q][c] / w;
+        if ((best == null || gain > best.score()) && (q == 0 || !nested(q, c, picks))) {
+          best = new Pick(q, c, gain);
         }
       }
     }
@@ -195,28 +158,48 @@ final class GreedySearch {
     return false;
   }
 
-  /** Scales the picked cell's leaves by its fitted factor; a leaf expected at 0 takes its actual. */
+  /** Scales the picked cell's leaves by its Σ actual ÷ Σ predicted; a leaf predicted at 0 takes its actual. */
   private void refit(Pick pick) {
     int[] leafCells = lattice.leafCells.get(pick.cuboid());
     double actualSum = 0;
-    double predictedTotal = 0;
+    double predictedSum = 0;
     for (int i = 0; i < leafCells.length; i++) {
       if (leafCells[i] == pick.cell() && predicted[i] != 0) {
         actualSum += actual[i];
-        predictedTotal += predicted[i];
+        predictedSum += predicted[i];
       }
     }
-    double factor = predictedTotal != 0 ? actualSum / predictedTotal : 1;
+    double factor = predictedSum != 0 ? actualSum / predictedSum : 1;
     for (int i = 0; i < leafCells.length; i++) {
       if (leafCells[i] == pick.cell()) {
         predicted[i] = predicted[i] != 0 ? predicted[i] * factor : actual[i];
+        widen(i, RIPPLE_SPREAD * (factor - 1) * size[i]);
       }
+    }
+  }
+
+  /**
+   * Gives a leaf at least this standard deviation from now on. A cause's leaves never move by
+   * exactly the same factor (a 40 % drop is 30 % here and 50 % there), so once the factor is
+   * fitted, what is left inside the cause is that spread, not new causes.
+   */
+  private void widen(int i, double deviation) {
+    double widened = deviation * deviation;
+    if (widened <= variance[i]) {
+      return;
+    }
+    double before = variance[i] > 0 ? size[i] * size[i] / variance[i] : 0;
+    double after = size[i] * size[i] / widened;
+    variance[i] = widened;
+    limit[i] = LEAF_Z_LIMIT * Math.sqrt(widened);
+    for (int q = 0; q < weight.length; q++) {
+      weight[q][lattice.leafCells.get(q)[i]] += after - before;
     }
   }
 
   /** Which leaves the picks cover. */
   boolean[] covered(List<Pick> picks) {
-    boolean[] covered = new boolean[expected.length];
+    boolean[] covered = new boolean[actual.length];
     for (Pick pick : picks) {
       int[] leafCells = lattice.leafCells.get(pick.cuboid());
       for (int i = 0; i < leafCells.length; i++) {

@@ -34,7 +34,7 @@ public final class RootCauseSearch {
     Arrays.fill(all, true);
     NoiseModel noise = NoiseModel.fit(model.expected, model.actual, all);
     List<Integer> dims = searchedDimensions(model, noise);
-    Lattice lattice = new Lattice(model.codes, model.cardinalities, dims, depth + 1);
+    Lattice lattice = new Lattice(model.codes, model.cardinalities, dims, depth);
 
     GreedySearch first = search(model, lattice, noise, depth);
     List<GreedySearch.Pick> picks = first.run(settings.maxRootCauses(), threshold(first, settings));

@@ -16,9 +16,9 @@ import java.util.Set;
  * empty in both periods and a few small ones present in one period only; proportional noise of
  * 0–20 % on every leaf in both periods; 0–3 causes of 1–3 dimensions each, not overlapping, each
  * moving its leaves by one factor (with a little per-leaf spread), up or down, by 3–80 %. A
- * tenth of the cases have no cause. Ratio cases are conversion rates: visits, and orders drawn
- * (Poisson) from visits × rate, so small leaves' rates are as noisy as real ones; a cause moves
- * the rate.
+ * tenth of the cases have no cause. Ratio cases are conversion rates: visits (a median of 20 to
+ * 500 a leaf, by case), and orders drawn (Poisson) from visits × a rate around 8 %, so small
+ * leaves' rates are as noisy as real ones; a cause moves the rate.
  */
 final class PlantedCases {
   private final Random random;
@@ -53,6 +53,9 @@ final class PlantedCases {
     double sizeSpread = 1 + random.nextDouble();
     double zeroRate = random.nextDouble() * 0.25;
     double flickerRate = random.nextDouble() * 0.05;
+    // Visits per leaf: from a busy site (a few hundred) to a quiet one (a few dozen, so a leaf has
+    // one or two orders and its rate is mostly noise).
+    double scale = kind == MeasureKind.RATIO ? 20 * Math.exp(random.nextDouble() * Math.log(25)) : 50;
     List<int[]> planted = plant(cells, cardinalities, causes);
     double[] magnitudes = new double[planted.size()];
     for (int k = 0; k < magnitudes.length; k++) {
@@ -65,7 +68,7 @@ final class PlantedCases {
       if (random.nextDouble() < zeroRate) {
         continue; // no rows in either period
       }
-      double size = 50 * Math.exp(sizeSpread * random.nextGaussian());
+      double size = scale * Math.exp(sizeSpread * random.nextGaussian());
       double factor = 1;
       for (int k = 0; k < planted.size(); k++) {
         if (covers(planted.get(k), cell)) {
@@ -73,7 +76,7 @@ final class PlantedCases {
         }
       }
       Leaf leaf = kind == MeasureKind.ADDITIVE ? additive(cell, size, noise, factor) : ratio(cell, size, noise, factor);
-      if (size < 10 && random.nextDouble() < flickerRate * 3) {
+      if (size < scale / 5 && random.nextDouble() < flickerRate * 3) {
         leaf = random.nextBoolean()
             ? new Leaf(leaf.values(), 0, 0, leaf.currentNumerator(), leaf.currentDenominator())
             : new Leaf(leaf.values(), leaf.baselineNumerator(), leaf.baselineDenominator(), 0, 0);
