@@ -57,7 +57,13 @@ final class ExplainPlanner {
 
   /** The measure, dimensions and filters, checked as a query's are. */
   private Optional<QueryPlan> checked(ExplainQuery query) {
-    MetricQuery asQuery = new MetricQuery(List.of(query.measure()), query.dimensions().orElse(List.of()),
+    List<String> dimensions = query.dimensions().orElse(List.of());
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (dimensions.indexOf(dimensions.get(i)) < i) {
+        issue("/dimensions/" + i, "duplicate", dimensions.get(i) + " is named twice");
+      }
+    }
+    MetricQuery asQuery = new MetricQuery(List.of(query.measure()), dimensions.stream().distinct().toList(),
         Optional.empty(), query.filters(), List.of(), 1, false);
     try {
       return Optional.of(QueryPlanner.plan(asQuery, columns));

@@ -14,6 +14,7 @@ import dev.mark.platform.security.Principal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Explains why a measure moved between two periods. In one transaction it finds the dataset
@@ -45,6 +46,10 @@ public final class ExplainService {
           .orElseGet(() -> DimensionLimits.defaults(plan.candidates(),
               repository.distinctCounts(tx, rows, plan, plan.candidates())));
       if (plan.shape() == MeasureShape.LEAVE_ONE_OUT) {
+        // the leave-one-out statement joins rows to segments: refuse too many before it runs
+        Map<Integer, Long> distinct = plan.dimensions().isPresent()
+            ? repository.distinctCounts(tx, rows, plan, dimensions) : Map.of();
+        DimensionLimits.check(plan, dimensions, i -> distinct.getOrDefault(i, 0L).intValue());
         return new Read(plan, dimensions, List.of(),
             dimensions.isEmpty() ? List.of() : repository.segments(tx, rows, plan, dimensions));
       }
@@ -74,7 +79,6 @@ public final class ExplainService {
     for (int i = 0; i < read.dimensions().size(); i++) {
       splits.add(split.split(i, read.dimensions().get(i)));
     }
-    DimensionLimits.check(plan, read.dimensions(), i -> splits.get(i).segments().size());
     return outcome(datasetId, plan, false, split.baseline(), split.current(), split.rows(0), split.rows(1),
         split.change(), splits, List.of());
   }
