@@ -77,22 +77,33 @@ final class GreedySearch {
     return count;
   }
 
-  /** The number of candidate cells: every cell from one dimension to the deepest searched. */
-  long candidates() {
-    long count = 0;
-    for (int q = 1; q < moment.length; q++) {
-      count += moment[q].length;
+  /**
+   * The gain a cell of each level must clear: {@code 2·ln(20·L·M)} chi-square units, M the number of
+   * cells of that level and L the number of levels, what the best of those cells scores on pure
+   * noise about one time in twenty (Bonferroni, spread evenly over the levels). It is also the
+   * price of naming a cell of that level (its description length, in nats, twice), so a coarse
+   * cell that explains as much as a fine one wins.
+   */
+  private double[] thresholds(double evidence) {
+    double[] thresholds = new double[maxDimensions + 1];
+    long[] cells = new long[maxDimensions + 1];
+    for (int q = 0; q < moment.length; q++) {
+      cells[lattice.cuboids.get(q).length] += moment[q].length;
     }
-    return count;
+    for (int level = 0; level <= maxDimensions; level++) {
+      thresholds[level] = evidence * 2 * Math.log(20.0 * maxDimensions * Math.max(1, cells[level]));
+    }
+    return thresholds;
   }
 
-  List<Pick> run(int maxCauses, double threshold) {
+  List<Pick> run(int maxCauses, double evidence) {
+    double[] thresholds = thresholds(evidence);
     List<Pick> picks = new ArrayList<>();
     boolean shifted = false;
     while (picks.size() < maxCauses) {
       sum();
-      Pick best = best(picks, shifted);
-      if (best == null || best.score() < threshold) {
+      Pick best = best(picks, shifted, thresholds);
+      if (best == null) {
         break;
       }
       refit(best);
@@ -123,17 +134,19 @@ final class GreedySearch {
     }
   }
 
-  private Pick best(List<Pick> picks, boolean shifted) {
+  /** The cell whose gain most exceeds its level's threshold, or null when none clears it. */
+  private Pick best(List<Pick> picks, boolean shifted, double[] thresholds) {
     Pick best = null;
     for (int q = shifted ? 1 : 0; q < moment.length; q++) {
+      double threshold = thresholds[lattice.cuboids.get(q).length];
       for (int c = 0; c < moment[q].length; c++) {
         double w = weight[q][c];
         if (w <= 0) {
           continue;
         }
-        double gain = moment[q][c] * moment[q][c] / w;
-        if ((best == null || gain > best.score()) && (q == 0 || !nested(q, c, picks))) {
-          best = new Pick(q, c, gain);
+        double excess = moment[q][c] * moment[q][c] / w - threshold;
+        if (excess > 0 && (best == null || excess > best.score()) && (q == 0 || !nested(q, c, picks))) {
+          best = new Pick(q, c, excess);
         }
       }
     }

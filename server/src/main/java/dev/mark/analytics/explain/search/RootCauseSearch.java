@@ -37,14 +37,14 @@ public final class RootCauseSearch {
     Lattice lattice = new Lattice(model.codes, model.cardinalities, dims, depth);
 
     GreedySearch first = search(model, lattice, noise, depth);
-    List<GreedySearch.Pick> picks = first.run(settings.maxRootCauses(), threshold(first, settings));
+    List<GreedySearch.Pick> picks = first.run(settings.maxRootCauses(), settings.evidence());
     if (!picks.isEmpty()) {
       boolean[] uncovered = first.covered(picks);
       for (int i = 0; i < uncovered.length; i++) {
         uncovered[i] = !uncovered[i];
       }
       GreedySearch second = search(model, lattice, NoiseModel.fit(model.expected, model.actual, uncovered), depth);
-      picks = second.run(settings.maxRootCauses(), threshold(second, settings));
+      picks = second.run(settings.maxRootCauses(), settings.evidence());
     }
     CauseReport report = new CauseReport(table, kind, model, lattice);
     List<RootCause> causes = new ArrayList<>();
@@ -61,10 +61,6 @@ public final class RootCauseSearch {
       variance[i] = noise.variance(NoiseModel.size(model.expected[i], model.actual[i]));
     }
     return new GreedySearch(lattice, model.expected, model.actual, variance, depth);
-  }
-
-  private static double threshold(GreedySearch search, SearchSettings settings) {
-    return settings.evidence() * 2 * Math.log(20.0 * Math.max(1, search.candidates()));
   }
 
   /** Every dimension, or, past {@link #MAX_SEARCHED_DIMENSIONS}, those with the strongest value. */
