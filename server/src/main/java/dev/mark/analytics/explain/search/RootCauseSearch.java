@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
  * <p>The method (see {@link GreedySearch} for the score): fit a noise model to the leaves'
  * deviations ({@link NoiseModel}), search the lattice of combinations greedily, refit the noise on
  * the leaves no cause covers (the causes inflated the first fit), and search again. A cell becomes
- * a cause only when its score clears the evidence threshold {@code 2·ln(20·M)} chi-square units
- * (times {@link SearchSettings#evidence()}), where M is the number of cells searched: what the
- * best of M cells of pure noise scores about one time in twenty. So pure noise answers nothing.
+ * a cause only when its gain clears its level's evidence threshold (see {@link GreedySearch}),
+ * what the best of that many cells scores on pure noise about one time in twenty, times {@link
+ * SearchSettings#evidence()}. So pure noise answers nothing.
  */
 public final class RootCauseSearch {
   /** With more dimensions, only this many (those that deviate most on their own) are searched. */

@@ -133,6 +133,39 @@ class RootCauseSearchTest {
   }
 
   @Test
+  void aShiftOfEveryLeafIsNoCauseButWhatMovedBeyondItIs() {
+    LeafTable everywhere = additiveShop(values -> 1.25);
+    LeafTable emeaBeyond = additiveShop(values -> values[0].equals("EMEA") ? 1.25 * 0.6 : 1.25);
+
+    assertThat(search.find(everywhere, MeasureKind.ADDITIVE, SearchSettings.DEFAULTS)).isEmpty();
+    assertThat(search.find(emeaBeyond, MeasureKind.ADDITIVE, SearchSettings.DEFAULTS))
+        .extracting(RootCause::elements).containsExactly(Map.of("region", "EMEA"));
+  }
+
+  @Test
+  void withManyDimensionsTheOnesThatMovedAreStillSearched() {
+    Random random = new Random(3);
+    List<String> dimensions = new ArrayList<>();
+    for (int d = 0; d < 12; d++) {
+      dimensions.add("d" + d);
+    }
+    List<Leaf> leaves = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      String[] values = new String[12];
+      for (int d = 0; d < 12; d++) {
+        values[d] = "v" + random.nextInt(4);
+      }
+      double size = 100 * Math.exp(random.nextGaussian());
+      double factor = values[9].equals("v1") && values[11].equals("v2") ? 1.6 : 1.0;
+      leaves.add(Leaf.additive(values, size * noise(random), size * factor * noise(random)));
+    }
+
+    List<RootCause> causes = search.find(new LeafTable(dimensions, leaves), MeasureKind.ADDITIVE, SearchSettings.DEFAULTS);
+
+    assertThat(causes).extracting(RootCause::elements).containsExactly(Map.of("d9", "v1", "d11", "v2"));
+  }
+
+  @Test
   void anEmptyTableHasNoCause() {
     assertThat(search.find(new LeafTable(DIMENSIONS, List.of()), MeasureKind.ADDITIVE, SearchSettings.DEFAULTS)).isEmpty();
   }
