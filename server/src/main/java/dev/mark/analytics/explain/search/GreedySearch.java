@@ -20,8 +20,8 @@ import java.util.List;
  * did not move, gains less, and a cause's child, which leaves out leaves that moved, gains less:
  * the best cell is the most parsimonious one. A leaf's deviation counts up to {@link
  * #LEAF_Z_LIMIT} standard deviations, so that one jumpy leaf is never a cause on its own. The best
- * cell is taken while its gain clears the evidence threshold; its leaves are then refitted (scaled
- * by the cell's Σ actual ÷ Σ expected) and the next round searches what is left. The whole set
+ * cell is taken while its gain clears the evidence threshold; its leaves are then refitted (moved
+ * by the cell's median deviation fraction) and the next round searches what is left. The whole set
  * (level 0) may be taken once, as a shift of every leaf; it is not a cause.
  */
 final class GreedySearch {
@@ -77,22 +77,33 @@ final class GreedySearch {
     return count;
   }
 
-  /** The number of candidate cells: every cell from one dimension to the deepest searched. */
-  long candidates() {
-    long count = 0;
-    for (int q = 1; q < moment.length; q++) {
-      count += moment[q].length;
+  /**
+   * The gain a cell of each level must clear: {@code 2·ln(20·L·M)} chi-square units, M the number of
+   * cells of that level and L the number of levels, what the best of those cells scores on pure
+   * noise about one time in twenty (Bonferroni, spread evenly over the levels). It is also the
+   * price of naming a cell of that level (its description length, in nats, twice), so a coarse
+   * cell that explains as much as a fine one wins.
+   */
+  private double[] thresholds(double evidence) {
+    double[] thresholds = new double[maxDimensions + 1];
+    long[] cells = new long[maxDimensions + 1];
+    for (int q = 0; q < moment.length; q++) {
+      cells[lattice.cuboids.get(q).length] += moment[q].length;
     }
-    return count;
+    for (int level = 0; level <= maxDimensions; level++) {
+      thresholds[level] = evidence * 2 * Math.log(20.0 * maxDimensions * Math.max(1, cells[level]));
+    }
+    return thresholds;
   }
 
-  List<Pick> run(int maxCauses, double threshold) {
+  List<Pick> run(int maxCauses, double evidence) {
+    double[] thresholds = thresholds(evidence);
     List<Pick> picks = new ArrayList<>();
     boolean shifted = false;
     while (picks.size() < maxCauses) {
       sum();
-      Pick best = best(picks, shifted);
-      if (best == null || best.score() < threshold) {
+      Pick best = best(picks, shifted, thresholds);
+      if (best == null) {
         break;
       }
       refit(best);
@@ -123,17 +134,19 @@ final class GreedySearch {
     }
   }
 
-  private Pick best(List<Pick> picks, boolean shifted) {
+  /** The cell whose gain most exceeds its level's threshold, or null when none clears it. */
+  private Pick best(List<Pick> picks, boolean shifted, double[] thresholds) {
     Pick best = null;
     for (int q = shifted ? 1 : 0; q < moment.length; q++) {
+      double threshold = thresholds[lattice.cuboids.get(q).length];
       for (int c = 0; c < moment[q].length; c++) {
         double w = weight[q][c];
         if (w <= 0) {
           continue;
         }
-        double gain = moment[q][c] * moment[q][c] / w;
-        if ((best == null || gain > best.score()) && (q == 0 || !nested(q, c, picks))) {
-          best = new Pick(q, c, gain);
+        double excess = moment[q][c] * moment[q][c] / w - threshold;
+        if (excess > 0 && (best == null || excess > best.score()) && (q == 0 || !nested(q, c, picks))) {
+          best = new Pick(q, c, excess);
         }
       }
     }
@@ -158,22 +171,36 @@ final class GreedySearch {
     return false;
   }
 
-  /** Scales the picked cell's leaves by its Σ actual ÷ Σ predicted; a leaf predicted at 0 takes its actual. */
+  /**
+   * Moves the picked cell's leaves by the cell's typical deviation: each leaf's prediction grows
+   * by δ·m, δ the weighted median of the leaves' deviation fractions (weights as in the gain). A
+   * median, so that neither one giant leaf nor a few jumpy ones set the cell's move.
+   */
   private void refit(Pick pick) {
     int[] leafCells = lattice.leafCells.get(pick.cuboid());
-    double actualSum = 0;
-    double predictedSum = 0;
+    List<double[]> fractions = new ArrayList<>(); // {fraction, weight}
+    double total = 0;
     for (int i = 0; i < leafCells.length; i++) {
-      if (leafCells[i] == pick.cell() && predicted[i] != 0) {
-        actualSum += actual[i];
-        predictedSum += predicted[i];
+      if (leafCells[i] == pick.cell() && variance[i] > 0 && size[i] > 0) {
+        double w = size[i] * size[i] / variance[i];
+        fractions.add(new double[] {(actual[i] - predicted[i]) / size[i], w});
+        total += w;
       }
     }
-    double factor = predictedSum != 0 ? actualSum / predictedSum : 1;
+    fractions.sort((a, b) -> Double.compare(a[0], b[0]));
+    double delta = 0;
+    double running = 0;
+    for (double[] fraction : fractions) {
+      running += fraction[1];
+      if (running >= total / 2) {
+        delta = fraction[0];
+        break;
+      }
+    }
     for (int i = 0; i < leafCells.length; i++) {
       if (leafCells[i] == pick.cell()) {
-        predicted[i] = predicted[i] != 0 ? predicted[i] * factor : actual[i];
-        widen(i, RIPPLE_SPREAD * (factor - 1) * size[i]);
+        predicted[i] += delta * size[i];
+        widen(i, RIPPLE_SPREAD * delta * size[i]);
       }
     }
   }

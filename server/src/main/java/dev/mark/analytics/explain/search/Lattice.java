@@ -1,14 +1,13 @@
 package dev.mark.analytics.explain.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The lattice of dimension combinations over the leaves: every cuboid (a set of dimensions) up to
- * a depth, each leaf's cell (its combination of values) in every cuboid, and which cell of a
- * cuboid holds each cell of a cuboid one dimension deeper. Only cells that hold leaves exist.
+ * a depth, shallowest first, and each leaf's cell (its combination of values) in every cuboid.
+ * Only cells that hold leaves exist, so a dimension of many values costs no more than its leaves.
  */
 final class Lattice {
   final int leafCount;
@@ -16,8 +15,6 @@ final class Lattice {
   final List<int[]> cuboids = new ArrayList<>(); // dimensions of each cuboid, ascending
   final List<int[]> leafCells = new ArrayList<>(); // leafCells.get(cuboid)[leaf]
   final List<int[]> cellLeaf = new ArrayList<>(); // one leaf of each cell, to recover its values
-  private final Map<Long, Integer> cuboidByMask = new HashMap<>();
-  private final Map<Long, int[]> parents = new HashMap<>();
 
   Lattice(int[][] codes, int[] cardinalities, List<Integer> usable, int depth) {
     this.codes = codes;
@@ -37,37 +34,19 @@ final class Lattice {
     return mask;
   }
 
-  /** The cuboid of these dimensions, or -1 when it is deeper than the lattice. */
-  int cuboidOf(long mask) {
-    return cuboidByMask.getOrDefault(mask, -1);
-  }
-
-  /** For each cell of {@code child}, its cell in {@code parent}, a cuboid of one dimension fewer. */
-  int[] parentCells(int child, int parent) {
-    return parents.computeIfAbsent(((long) child << 32) | parent, key -> {
-      int[] reps = cellLeaf.get(child);
-      int[] up = leafCells.get(parent);
-      int[] result = new int[reps.length];
-      for (int c = 0; c < reps.length; c++) {
-        result[c] = up[reps[c]];
-      }
-      return result;
-    });
-  }
-
   private void addCuboids(List<Integer> usable, int depth, int[] cardinalities) {
-    List<int[]> level = new ArrayList<>();
-    level.add(new int[0]);
-    for (int size = 0; size <= depth && !level.isEmpty(); size++) {
-      List<int[]> next = new ArrayList<>();
-      for (int[] dims : level) {
-        addCuboid(dims, cardinalities);
+    addCuboid(new int[0], -1, cardinalities);
+    List<Integer> level = List.of(0);
+    for (int size = 1; size <= depth && !level.isEmpty(); size++) {
+      List<Integer> next = new ArrayList<>();
+      for (int parent : level) {
+        int[] dims = cuboids.get(parent);
         int last = dims.length == 0 ? -1 : dims[dims.length - 1];
         for (int d : usable) {
           if (d > last) {
-            int[] deeper = java.util.Arrays.copyOf(dims, dims.length + 1);
+            int[] deeper = Arrays.copyOf(dims, dims.length + 1);
             deeper[dims.length] = d;
-            next.add(deeper);
+            next.add(addCuboid(deeper, parent, cardinalities));
           }
         }
       }
@@ -75,28 +54,28 @@ final class Lattice {
     }
   }
 
-  private void addCuboid(int[] dims, int[] cardinalities) {
-    DenseKeys keys = new DenseKeys(Math.min(leafCount, 1 << 16));
+  /**
+   * Numbers the cells of a cuboid from its parent's cells (the cuboid without its last
+   * dimension): parent cell × cardinality + value never overflows, however many dimensions.
+   */
+  private int addCuboid(int[] dims, int parent, int[] cardinalities) {
+    DenseKeys keys = new DenseKeys(64);
     int[] cells = new int[leafCount];
-    List<Integer> reps = new ArrayList<>();
+    int[] reps = new int[leafCount];
+    int[] parentCells = parent < 0 ? null : leafCells.get(parent);
+    int last = dims.length == 0 ? -1 : dims[dims.length - 1];
+    int seen = 0;
     for (int leaf = 0; leaf < leafCount; leaf++) {
-      long key = 0;
-      for (int d : dims) {
-        key = key * cardinalities[d] + codes[d][leaf];
-      }
+      long key = parentCells == null ? 0 : (long) parentCells[leaf] * cardinalities[last] + codes[last][leaf];
       int id = keys.idOf(key);
-      if (id == reps.size()) {
-        reps.add(leaf);
+      if (id == seen) { // a new cell: this leaf stands for it
+        reps[seen++] = leaf;
       }
       cells[leaf] = id;
     }
-    long mask = 0;
-    for (int d : dims) {
-      mask |= 1L << d;
-    }
-    cuboidByMask.put(mask, cuboids.size());
     cuboids.add(dims);
     leafCells.add(cells);
-    cellLeaf.add(reps.stream().mapToInt(Integer::intValue).toArray());
+    cellLeaf.add(Arrays.copyOf(reps, seen));
+    return cuboids.size() - 1;
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param elements dimension → value, in the table's dimension order; a value may be null
  * @param shareOfChange {@code change} ÷ the total change (negative when the cause moved against
  *     the total; NaN when the total did not move)
- * @param score the evidence for the cause: its chi-square excess over the noise (higher is
- *     stronger)
+ * @param score the evidence for the cause: how far, in chi-square units, its fit clears the
+ *     evidence threshold; always positive, higher is stronger
  */
 public record RootCause(
     Map<String, String> elements,

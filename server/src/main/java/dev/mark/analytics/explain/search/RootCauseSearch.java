@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
  * <p>The method (see {@link GreedySearch} for the score): fit a noise model to the leaves'
  * deviations ({@link NoiseModel}), search the lattice of combinations greedily, refit the noise on
  * the leaves no cause covers (the causes inflated the first fit), and search again. A cell becomes
- * a cause only when its score clears the evidence threshold {@code 2·ln(20·M)} chi-square units
- * (times {@link SearchSettings#evidence()}), where M is the number of cells searched: what the
- * best of M cells of pure noise scores about one time in twenty. So pure noise answers nothing.
+ * a cause only when its gain clears its level's evidence threshold (see {@link GreedySearch}),
+ * what the best of that many cells scores on pure noise about one time in twenty, times {@link
+ * SearchSettings#evidence()}. So pure noise answers nothing.
  */
 public final class RootCauseSearch {
   /** With more dimensions, only this many (those that deviate most on their own) are searched. */
@@ -37,14 +37,14 @@ public final class RootCauseSearch {
     Lattice lattice = new Lattice(model.codes, model.cardinalities, dims, depth);
 
     GreedySearch first = search(model, lattice, noise, depth);
-    List<GreedySearch.Pick> picks = first.run(settings.maxRootCauses(), threshold(first, settings));
+    List<GreedySearch.Pick> picks = first.run(settings.maxRootCauses(), settings.evidence());
     if (!picks.isEmpty()) {
       boolean[] uncovered = first.covered(picks);
       for (int i = 0; i < uncovered.length; i++) {
         uncovered[i] = !uncovered[i];
       }
       GreedySearch second = search(model, lattice, NoiseModel.fit(model.expected, model.actual, uncovered), depth);
-      picks = second.run(settings.maxRootCauses(), threshold(second, settings));
+      picks = second.run(settings.maxRootCauses(), settings.evidence());
     }
     CauseReport report = new CauseReport(table, kind, model, lattice);
     List<RootCause> causes = new ArrayList<>();
@@ -61,10 +61,6 @@ public final class RootCauseSearch {
       variance[i] = noise.variance(NoiseModel.size(model.expected[i], model.actual[i]));
     }
     return new GreedySearch(lattice, model.expected, model.actual, variance, depth);
-  }
-
-  private static double threshold(GreedySearch search, SearchSettings settings) {
-    return settings.evidence() * 2 * Math.log(20.0 * Math.max(1, search.candidates()));
   }
 
   /** Every dimension, or, past {@link #MAX_SEARCHED_DIMENSIONS}, those with the strongest value. */
