@@ -178,9 +178,17 @@ final class ExplainRepository {
     return which.otherwise(inline(-1));
   }
 
+  /**
+   * The memory a sort or hash of the statement may take before it spills to disk: at the default
+   * 4 MB, the 100,000 groups of 50,000 leaves in two periods spilled 62 MB to disk in 33 batches
+   * and took 7.5–8.5 s; in memory (57 MB), 5.8 s (1,000,000 rows, EXPLAIN ANALYZE, busy machine).
+   */
+  private static final String WORK_MEM = "256MB";
+
   private void run(DSLContext tx, Runnable statement) {
     try {
       StatementTimeout.set(tx, timeoutMillis);
+      tx.select(DSL.function("set_config", String.class, DSL.val("work_mem"), DSL.val(WORK_MEM), inline(true))).fetch();
       statement.run();
     } catch (DataAccessException e) {
       throw StatementTimeout.translate(e, timeoutMillis);
