@@ -16,8 +16,17 @@ final class Lattice {
   final List<int[]> leafCells = new ArrayList<>(); // leafCells.get(cuboid)[leaf]
   final List<int[]> cellLeaf = new ArrayList<>(); // one leaf of each cell, to recover its values
 
+  private final int[] bits; // bits[dimension]: its place among the searched dimensions
+
   Lattice(int[][] codes, int[] cardinalities, List<Integer> usable, int depth) {
+    if (usable.size() > 64) {
+      throw new IllegalArgumentException("at most 64 dimensions are searched, not " + usable.size());
+    }
     this.codes = codes;
+    this.bits = new int[codes.length];
+    for (int k = 0; k < usable.size(); k++) {
+      bits[usable.get(k)] = k;
+    }
     this.leafCount = codes.length == 0 ? 0 : codes[0].length;
     addCuboids(usable, depth, cardinalities);
   }
@@ -26,10 +35,11 @@ final class Lattice {
     return cellLeaf.get(cuboid).length;
   }
 
+  /** The cuboid's dimensions as bits, one per searched dimension (there are at most 64). */
   long mask(int cuboid) {
     long mask = 0;
     for (int d : cuboids.get(cuboid)) {
-      mask |= 1L << d;
+      mask |= 1L << bits[d];
     }
     return mask;
   }

@@ -146,13 +146,13 @@ class RootCauseSearchTest {
   void withManyDimensionsTheOnesThatMovedAreStillSearched() {
     Random random = new Random(3);
     List<String> dimensions = new ArrayList<>();
-    for (int d = 0; d < 12; d++) {
+    for (int d = 0; d < 70; d++) {
       dimensions.add("d" + d);
     }
     List<Leaf> leaves = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
-      String[] values = new String[12];
-      for (int d = 0; d < 12; d++) {
+      String[] values = new String[70];
+      for (int d = 0; d < 70; d++) {
         values[d] = "v" + random.nextInt(4);
       }
       double size = 100 * Math.exp(random.nextGaussian());
