@@ -3,6 +3,7 @@ package dev.mark;
 import dev.mark.accounts.AccountService;
 import dev.mark.analytics.AnalyticsHandler;
 import dev.mark.analytics.QueryService;
+import dev.mark.analytics.explain.ExplainService;
 import dev.mark.api.ApiRoutes;
 import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.DatasetsHandler;
@@ -150,6 +151,7 @@ public final class App implements AutoCloseable {
     DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), plans, clock);
     RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
     QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
+    ExplainService explains = new ExplainService(transactions, datasets, config.limits().queryTimeoutMillis());
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
     SessionService sessions = new SessionService(transactions, accounts, buckets, config.auth(), clock);
     // not on the embedded database: it lives on a developer's machine, where a warning at every
@@ -192,7 +194,7 @@ public final class App implements AutoCloseable {
           authenticators, idempotency, guard, mapper,
           new BodyLimits(config.limits().maxBodyBytes(), config.limits().maxBulkBodyBytes()));
       ApiRoutes.bindAll(binder,
-          new AnalyticsHandler(queries, datasets),
+          new AnalyticsHandler(queries, explains, datasets),
           new ApiKeysHandler(keyManagement),
           new AuthHandler(sessions, origins, clock),
           new DatasetsHandler(datasets),

@@ -1,6 +1,10 @@
 package dev.mark.analytics;
 
+import dev.mark.analytics.explain.ExplainOutcome;
+import dev.mark.analytics.explain.ExplainQuery;
+import dev.mark.analytics.explain.ExplainService;
 import dev.mark.api.AnalyticsApi;
+import dev.mark.api.model.AdtributorSettings;
 import dev.mark.api.model.ExplainRequest;
 import dev.mark.api.model.ExplainResult;
 import dev.mark.api.model.Filter;
@@ -14,15 +18,14 @@ import dev.mark.api.model.ResultColumn;
 import dev.mark.api.model.TimeBucket;
 import dev.mark.datasets.ColumnTypes;
 import dev.mark.datasets.DatasetService;
-import dev.mark.platform.errors.ProblemCode;
-import dev.mark.platform.errors.Unprocessable;
+import dev.mark.datasets.Favorable;
 import dev.mark.platform.http.ApiCall;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code analytics} operations: maps the API's query models to the query service and back.
+ * The {@code analytics} operations: maps the API's query and explain models to their services and back.
  * The binder has filled in the contract's defaults (limit, totals, time zone, fill, direction),
  * so none is restated here; each generated enum is mapped by an exhaustive switch, so a value
  * added to the contract does not compile until it is handled.
@@ -30,10 +33,12 @@ import java.util.Set;
 public final class AnalyticsHandler implements AnalyticsApi {
 
   private final QueryService queries;
+  private final ExplainService explains;
   private final QueryNarration narration;
 
-  public AnalyticsHandler(QueryService queries, DatasetService datasets) {
+  public AnalyticsHandler(QueryService queries, ExplainService explains, DatasetService datasets) {
     this.queries = queries;
+    this.explains = explains;
     this.narration = new QueryNarration(datasets);
   }
 
@@ -51,10 +56,27 @@ public final class AnalyticsHandler implements AnalyticsApi {
         wants(request.include(), IncludePart.NARRATIVE) ? narration.forQuery(call, datasetId, outcome) : null);
   }
 
-  // Until the explain engine lands (issue 10), the contract's explain operation is refused.
   @Override
   public ExplainResult explainDataset(ApiCall call, String datasetId, ExplainRequest request) {
-    throw new Unprocessable(ProblemCode.INVALID_EXPLAIN, "Explain is not available yet.");
+    ExplainOutcome outcome = explains.explain(call.principal(), datasetId, toExplainQuery(request));
+    return ExplainResults.toResult(
+        outcome,
+        ChartModels.forExplain(request, outcome),
+        wants(request.include(), IncludePart.NARRATIVE) ? narration.forExplain(call, outcome) : null);
+  }
+
+  private static ExplainQuery toExplainQuery(ExplainRequest request) {
+    AdtributorSettings adtributor = request.adtributor();
+    return new ExplainQuery(
+        toMeasure(request.measure()),
+        Optional.ofNullable(request.timeColumn()),
+        new ExplainQuery.Period(request.baseline().from(), request.baseline().to()),
+        new ExplainQuery.Period(request.current().from(), request.current().to()),
+        ExplainResults.toCompareMode(request.compare()),
+        Optional.ofNullable(request.dimensions()).map(List::copyOf),
+        orEmpty(request.filters()).stream().map(AnalyticsHandler::toFilter).toList(),
+        request.maxRootCauses(),
+        new ExplainQuery.Adtributor(adtributor.teep(), adtributor.tep(), adtributor.maxDimensions()));
   }
 
   private static MetricQuery toQuery(QueryRequest request) {
@@ -72,7 +94,19 @@ public final class AnalyticsHandler implements AnalyticsApi {
     return new MetricQuery.Measure(
         toAggregation(measure.agg()),
         Optional.ofNullable(measure.column()),
-        Optional.ofNullable(measure.alias()));
+        Optional.ofNullable(measure.alias()),
+        Optional.ofNullable(measure.numerator()).map(AnalyticsHandler::toMeasure),
+        Optional.ofNullable(measure.denominator()).map(AnalyticsHandler::toMeasure),
+        Optional.ofNullable(measure.unit()),
+        Optional.ofNullable(measure.favorable()).map(AnalyticsHandler::toFavorable));
+  }
+
+  private static Favorable toFavorable(dev.mark.api.model.Favorable favorable) {
+    return switch (favorable) {
+      case UP -> Favorable.UP;
+      case DOWN -> Favorable.DOWN;
+      case NONE -> Favorable.NONE;
+    };
   }
 
   private static Aggregation toAggregation(dev.mark.api.model.Aggregation agg) {
@@ -85,8 +119,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
       case MAX -> Aggregation.MAX;
       case MEDIAN -> Aggregation.MEDIAN;
       case P90 -> Aggregation.P90;
-      // Until the ratio measure lands (issue 10), it is refused like any unusable measure.
-      case RATIO -> throw new Unprocessable(ProblemCode.INVALID_QUERY, "Ratio measures are not available yet.");
+      case RATIO -> Aggregation.RATIO;
     };
   }
 

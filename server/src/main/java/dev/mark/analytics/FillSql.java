@@ -214,11 +214,11 @@ final class FillSql {
     return field(table.append("g"), SQLDataType.BIGINT);
   }
 
-  /** What a measure is in a bucket without rows: 0 for counts and sums, else null. */
+  /** What a measure is in a bucket without rows: 0 for counts and sums, else null (a ratio over no rows too). */
   private static Optional<Field<Object>> zero(PlannedMeasure measure) {
     return switch (measure.agg()) {
       case COUNT, COUNT_DISTINCT, SUM -> Optional.of(inline((Object) 0));
-      case AVG, MIN, MAX, MEDIAN, P90 -> Optional.empty();
+      case AVG, MIN, MAX, MEDIAN, P90, RATIO -> Optional.empty();
     };
   }
 }

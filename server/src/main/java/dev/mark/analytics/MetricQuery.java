@@ -1,5 +1,6 @@
 package dev.mark.analytics;
 
+import dev.mark.datasets.Favorable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,20 @@ public record MetricQuery(
     int limit,
     boolean totals) {
 
-  /** A measure: {@code agg} of {@code column} (absent for a count of rows), named {@code alias}. */
-  public record Measure(Aggregation agg, Optional<String> column, Optional<String> alias) {}
+  /**
+   * A measure: {@code agg} of {@code column} (absent for a count of rows), named {@code alias};
+   * a {@code RATIO} divides {@code numerator} by {@code denominator} instead. {@code unit} and
+   * {@code favorable} override what the measure takes from its column.
+   */
+  public record Measure(Aggregation agg, Optional<String> column, Optional<String> alias,
+      Optional<Measure> numerator, Optional<Measure> denominator, Optional<String> unit,
+      Optional<Favorable> favorable) {
+
+    /** A measure of one column, with nothing overridden. */
+    public Measure(Aggregation agg, Optional<String> column, Optional<String> alias) {
+      this(agg, column, alias, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+  }
 
   /** A time bucket on a date or timestamp column, in an IANA time zone. */
   public record Bucket(String column, Granularity granularity, String timeZone,

@@ -5,6 +5,7 @@ import dev.mark.analytics.QueryPlan.PlannedAnyOf;
 import dev.mark.analytics.QueryPlan.PlannedFilter;
 import dev.mark.analytics.QueryPlan.PlannedMeasure;
 import dev.mark.analytics.QueryPlan.SortKey;
+import dev.mark.datasets.ColumnNotes;
 import dev.mark.datasets.ColumnSpec;
 import dev.mark.datasets.ValueType;
 import dev.mark.platform.errors.FieldIssue;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * 422: an unknown column, the sum of a string, a bucket on a non-time column, {@code from}
  * after {@code to}, an unknown time zone, a filter value of the wrong type.
  */
-final class QueryPlanner {
+public final class QueryPlanner {
 
   private final Map<String, ColumnSpec> columns;
   private final List<FieldIssue> issues = new ArrayList<>();
@@ -36,7 +37,7 @@ final class QueryPlanner {
     this.columns = columns.stream().collect(Collectors.toMap(ColumnSpec::name, Function.identity()));
   }
 
-  static QueryPlan plan(MetricQuery query, List<ColumnSpec> columns) {
+  public static QueryPlan plan(MetricQuery query, List<ColumnSpec> columns) {
     return new QueryPlanner(columns).plan(query);
   }
 
@@ -107,24 +108,67 @@ final class QueryPlanner {
   private List<PlannedMeasure> measures(List<MetricQuery.Measure> measures) {
     List<PlannedMeasure> planned = new ArrayList<>();
     for (int i = 0; i < measures.size(); i++) {
-      MetricQuery.Measure measure = measures.get(i);
-      String pointer = "/measures/" + i;
-      if (measure.column().isEmpty()) {
-        if (measure.agg() == Aggregation.COUNT) {
-          planned.add(new PlannedMeasure(measure.alias().orElse("count"), Aggregation.COUNT,
-              Optional.empty(), ValueType.INTEGER));
-        } else {
-          issue(pointer + "/column", "required", measure.agg().apiName() + " needs a column");
-        }
-        continue;
-      }
-      column(measure.column().get(), pointer + "/column")
-          .flatMap(column -> outputType(measure.agg(), column, pointer + "/column"))
-          .ifPresent(type -> planned.add(new PlannedMeasure(
-              measure.alias().orElse(measure.agg().apiName() + "_" + measure.column().get()),
-              measure.agg(), Optional.of(columns.get(measure.column().get())), type)));
+      measure(measures.get(i), "/measures/" + i).ifPresent(planned::add);
     }
     return planned;
+  }
+
+  private Optional<PlannedMeasure> measure(MetricQuery.Measure measure, String pointer) {
+    if (measure.agg() == Aggregation.RATIO) {
+      return ratio(measure, pointer);
+    }
+    if (measure.numerator().isPresent() || measure.denominator().isPresent()) {
+      issue(pointer + (measure.numerator().isPresent() ? "/numerator" : "/denominator"), "not_a_ratio",
+          "only a ratio takes a numerator and a denominator");
+      return Optional.empty();
+    }
+    if (measure.column().isEmpty()) {
+      if (measure.agg() == Aggregation.COUNT) {
+        return Optional.of(new PlannedMeasure(measure.alias().orElse("count"), Aggregation.COUNT,
+            Optional.empty(), ValueType.INTEGER, MeasureNotes.overridden(ColumnNotes.NONE, measure), Optional.empty()));
+      }
+      issue(pointer + "/column", "required", measure.agg().apiName() + " needs a column");
+      return Optional.empty();
+    }
+    return column(measure.column().get(), pointer + "/column")
+        .flatMap(column -> outputType(measure.agg(), column, pointer + "/column")
+            .map(type -> new PlannedMeasure(
+                measure.alias().orElse(measure.agg().apiName() + "_" + column.name()),
+                measure.agg(), Optional.of(column), type,
+                MeasureNotes.overridden(MeasureNotes.of(measure.agg(), Optional.of(column)), measure),
+                Optional.empty())));
+  }
+
+  /** A ratio of two additive measures, each a sum or a count (so its change splits exactly). */
+  private Optional<PlannedMeasure> ratio(MetricQuery.Measure measure, String pointer) {
+    if (measure.column().isPresent()) {
+      issue(pointer + "/column", "not_allowed", "a ratio takes a numerator and a denominator, not a column");
+    }
+    Optional<PlannedMeasure> numerator = ratioPart(measure.numerator(), pointer + "/numerator");
+    Optional<PlannedMeasure> denominator = ratioPart(measure.denominator(), pointer + "/denominator");
+    if (numerator.isEmpty() || denominator.isEmpty() || measure.column().isPresent()) {
+      return Optional.empty();
+    }
+    PlannedMeasure num = numerator.get();
+    PlannedMeasure den = denominator.get();
+    ColumnNotes notes = MeasureNotes.overridden(MeasureNotes.ratio(num.notes(), den.agg()), measure);
+    return Optional.of(new PlannedMeasure(measure.alias().orElse(num.name() + "_per_" + den.name()),
+        Aggregation.RATIO, Optional.empty(), ValueType.NUMBER, notes,
+        Optional.of(new QueryPlan.RatioParts(num, den))));
+  }
+
+  private Optional<PlannedMeasure> ratioPart(Optional<MetricQuery.Measure> part, String pointer) {
+    if (part.isEmpty()) {
+      issue(pointer, "required", "a ratio needs a numerator and a denominator");
+      return Optional.empty();
+    }
+    Aggregation agg = part.get().agg();
+    if (agg != Aggregation.SUM && agg != Aggregation.COUNT) {
+      issue(pointer + "/agg", "not_additive", "the parts of a ratio are sum or count measures, not " + agg.apiName()
+          + (agg == Aggregation.AVG ? " (an avg is itself the ratio of a sum to a count)" : ""));
+      return Optional.empty();
+    }
+    return measure(part.get(), pointer);
   }
 
   /** The type of {@code agg} over {@code column}; empty (and an issue) when it makes no sense. */
@@ -135,6 +179,7 @@ final class QueryPlanner {
       case COUNT, COUNT_DISTINCT -> Optional.of(ValueType.INTEGER);
       case SUM -> numeric ? Optional.of(type) : notNumeric(agg, column, pointer);
       case AVG, MEDIAN, P90 -> numeric ? Optional.of(ValueType.NUMBER) : notNumeric(agg, column, pointer);
+      case RATIO -> Optional.empty(); // planned by ratio(), never here
       case MIN, MAX -> {
         if (type == ValueType.BOOLEAN) {
           issue(pointer, "not_ordered", agg.apiName() + " needs an ordered column; " + column.name() + " is boolean");

@@ -36,7 +36,7 @@ import org.jooq.impl.SQLDataType;
  * The jOOQ expressions of a {@link QueryPlan}: column names are quoted identifiers, values are
  * bind values, and nothing from the caller is concatenated into SQL.
  */
-final class QuerySql {
+public final class QuerySql {
 
   private QuerySql() {}
 
@@ -69,7 +69,7 @@ final class QuerySql {
         .toList();
   }
 
-  static Condition where(QueryPlan plan) {
+  public static Condition where(QueryPlan plan) {
     List<Condition> conditions = new ArrayList<>();
     plan.filters().forEach(f -> conditions.add(filter(f)));
     plan.bucket().ifPresent(bucket -> conditions.add(range(bucket)));
@@ -124,7 +124,10 @@ final class QuerySql {
     return DSL.and(bounds);
   }
 
-  static Field<?> measure(PlannedMeasure measure) {
+  public static Field<?> measure(PlannedMeasure measure) {
+    if (measure.ratio().isPresent()) {
+      return ratio(measure.ratio().get());
+    }
     if (measure.column().isEmpty()) {
       return count();
     }
@@ -139,7 +142,18 @@ final class QuerySql {
       case MAX -> max(column);
       case MEDIAN -> percentileCont(0.5).withinGroupOrderBy(numeric);
       case P90 -> percentileCont(0.9).withinGroupOrderBy(numeric);
+      case RATIO -> throw new IllegalStateException("a ratio has parts, not a column");
     };
+  }
+
+  /** numerator ÷ denominator as exact decimals; null, not an error, when the denominator is 0. */
+  private static Field<BigDecimal> ratio(QueryPlan.RatioParts parts) {
+    return numeric(parts.numerator()).div(DSL.nullif(numeric(parts.denominator()), inline(BigDecimal.ZERO)));
+  }
+
+  /** A sum or count as a numeric: a bigint count would otherwise divide as integers. */
+  public static Field<BigDecimal> numeric(PlannedMeasure measure) {
+    return measure(measure).cast(SQLDataType.NUMERIC);
   }
 
   private static Condition filter(PlannedFilter filter) {
@@ -168,7 +182,7 @@ final class QuerySql {
   }
 
   @SuppressWarnings("unchecked")
-  static Field<Object> column(ColumnSpec column) {
+  public static Field<Object> column(ColumnSpec column) {
     return field(name(column.name()), (DataType<Object>) sqlType(column.type()));
   }
 

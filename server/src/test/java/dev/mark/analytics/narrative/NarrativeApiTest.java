@@ -117,9 +117,7 @@ class NarrativeApiTest {
         .toList());
   }
 
-  // Until the explain engine is merged the server refuses every explain after validating it
-  // (422 invalid_explain, "Explain is not available yet."); a body the contract refuses would
-  // be answered with the issues it has instead. Once it is merged, only 200 passes.
+  /** Every suggested request, sent as it is, is answered with a narrative. */
   private static void assertSuggestionsAccepted(JsonNode narrative) {
     List<JsonNode> suggestions = new ArrayList<>();
     narrative.get("suggestions").forEach(suggestions::add);
@@ -132,12 +130,8 @@ class NarrativeApiTest {
       JsonNode request = suggestion.get("request");
       assertThat(request.get("method").asString()).isEqualTo("POST");
       HttpResult answer = client.postJson(request.get("path").asString(), JSON.writeValueAsString(request.get("body")));
-      boolean explainNotYetMerged = answer.status() == 422 && answer.json().get("detail").asString().equals("Explain is not available yet.");
-      assertThat(answer.status() == 200 || explainNotYetMerged)
-          .as("%s → %s", request.get("body"), answer.body()).isTrue();
-      if (answer.status() == 200) {
-        assertThat(answer.json().get("narrative").get("headline").asString()).isNotBlank();
-      }
+      assertThat(answer.status()).as("%s → %s", request.get("body"), answer.body()).isEqualTo(200);
+      assertThat(answer.json().get("narrative").get("headline").asString()).isNotBlank();
     }
   }
 }
