@@ -184,7 +184,7 @@ final class FillSql {
         ? function("generate_series", SQLDataType.LOCALDATETIME, first.cast(SQLDataType.LOCALDATETIME),
             last.cast(SQLDataType.LOCALDATETIME), step)
         : function("generate_series", SQLDataType.TIMESTAMPWITHTIMEZONE, first, last, step,
-            val(bucket.zone().getId()));
+            val(SqlTimeZone.name(bucket.zone())));
     Field<Object> start = field(name("s", "b"), bucketType);
     Condition beforeTo = bucket.to()
         .map(to -> start.lt(QuerySql.bound(bucket, to)))

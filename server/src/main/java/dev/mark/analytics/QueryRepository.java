@@ -23,6 +23,7 @@ import org.jooq.exception.DataAccessException;
 final class QueryRepository {
 
   private static final String QUERY_CANCELED = "57014";
+  private static final String INVALID_PARAMETER_VALUE = "22023";
 
   /** The raw result: one array of values per output row, and the totals row if asked. */
   record RawResult(List<Object[]> rows, Optional<Object[]> totals) {}
@@ -45,6 +46,11 @@ final class QueryRepository {
           : Optional.empty();
       return new RawResult(result, totals);
     } catch (DataAccessException e) {
+      if (INVALID_PARAMETER_VALUE.equals(e.sqlState()) && String.valueOf(e.getMessage()).contains("time zone")) {
+        // a zone of Java's tz database that this PostgreSQL's older one lacks
+        throw new Unprocessable(ProblemCode.INVALID_QUERY, "The query does not fit the dataset.", List.of(
+            FieldIssue.body("/time_bucket/time_zone", "unknown_time_zone", "the database does not know this time zone")));
+      }
       if (QUERY_CANCELED.equals(e.sqlState())) {
         throw new Timeout(ProblemCode.QUERY_TIMEOUT, "The query was stopped after " + timeoutMillis
             + " ms; narrow it with filters or a shorter period.");
