@@ -23,6 +23,7 @@ final class RowBatchBuilder {
   private final List<FieldIssue> issues = new ArrayList<>();
   private final String[] cells;
   private int rows;
+  private boolean writing = true;
 
   RowBatchBuilder(List<ColumnSpec> columns, CopySink sink) {
     this.columns = columns;
@@ -45,6 +46,11 @@ final class RowBatchBuilder {
     }
   }
 
+  /** Sends no further row: the request will fail for a reason found outside the rows' values. */
+  void stopWriting() {
+    writing = false;
+  }
+
   /** Sets the cell of column {@code index} in the current row (COPY text; null for NULL). */
   void set(int index, String cell) {
     cells[index] = cell;
@@ -64,7 +70,7 @@ final class RowBatchBuilder {
         issue(pointerPrefix + "/" + column.name(), "required", "is required" + where);
       }
     }
-    if (issues.isEmpty()) {
+    if (issues.isEmpty() && writing) {
       copy.row(cells);
     }
     Arrays.fill(cells, null);
