@@ -99,11 +99,11 @@ final class JsonRows {
       if (row == maxRows) {
         throw new PayloadTooLarge(ProblemCode.TOO_MANY_ROWS, "One request may add at most " + maxRows + " rows.");
       }
-      String prefix = "/rows/" + row++;
+      int index = row++;
       if (token == JsonToken.START_OBJECT) {
-        row(prefix);
+        row(index);
       } else {
-        shapeIssue(prefix, "type", "must be an object");
+        shapeIssue(prefix(index), "type", "must be an object");
         parser.skipChildren();
       }
       if (stopped()) {
@@ -113,24 +113,32 @@ final class JsonRows {
     return row;
   }
 
-  private void row(String prefix) {
+  /** One row's values; pointers are built only for issues, as most rows have none. */
+  private void row(int row) {
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       parser.nextToken();
-      String pointer = prefix + "/" + JsonValueChecks.pointerToken(name);
       Integer index = indexByName.get(name);
       if (index == null) {
-        batch.issue(pointer, "unknown_column", "the dataset has no column " + JsonValueChecks.writable(name));
+        batch.issue(pointer(row, name), "unknown_column", "the dataset has no column " + JsonValueChecks.writable(name));
         parser.skipChildren();
         continue;
       }
       try {
         batch.set(index, CopyCells.fromToken(columns.get(index).type(), parser));
       } catch (InvalidValue e) {
-        batch.issue(pointer, e.code(), e.getMessage());
+        batch.issue(pointer(row, name), e.code(), e.getMessage());
       }
     }
-    batch.endRow(prefix, "");
+    batch.endRow(JsonRows::prefix, "");
+  }
+
+  private static String prefix(int row) {
+    return "/rows/" + row;
+  }
+
+  private static String pointer(int row, String name) {
+    return prefix(row) + "/" + JsonValueChecks.pointerToken(name);
   }
 
   private void shapeIssue(String pointer, String code, String message) {

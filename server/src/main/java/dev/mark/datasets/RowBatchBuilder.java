@@ -64,10 +64,15 @@ final class RowBatchBuilder {
    * @param where appended to messages, e.g. " (CSV line 19)", or empty
    */
   void endRow(String pointerPrefix, String where) {
+    endRow(row -> pointerPrefix, where);
+  }
+
+  /** {@link #endRow(String, String)}, with the prefix built only if an issue needs it. */
+  void endRow(java.util.function.IntFunction<String> pointerPrefix, String where) {
     for (int i = 0; i < columns.size(); i++) {
       ColumnSpec column = columns.get(i);
       if (column.required() && cells[i] == null) {
-        issue(pointerPrefix + "/" + column.name(), "required", "is required" + where);
+        issue(pointerPrefix.apply(rows) + "/" + column.name(), "required", "is required" + where);
       }
     }
     if (issues.isEmpty() && writing) {
