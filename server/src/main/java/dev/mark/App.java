@@ -137,7 +137,8 @@ public final class App implements AutoCloseable {
 
   private static App start(AppConfig config, Clock clock, CloseStack opened) {
     ApiContract contract = ApiContract.load();
-    JsonMapper mapper = Json.newMapper();
+    JsonMapper mapper = Json.newMapper(
+        Math.max(config.limits().maxBodyBytes(), config.limits().maxBulkBodyBytes()));
     PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), mapper);
     Metrics metrics = opened.open("the metrics registry", Metrics::new);
     Database database = opened.open("the database",

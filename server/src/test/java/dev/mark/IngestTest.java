@@ -136,10 +136,13 @@ class IngestTest {
     assertProblem(ds.client.postJson(ds.path + "/rows", OrdersGenerator.json(orders)), 413, "too_many_rows");
     assertProblem(ds.client.send("POST", ds.path + "/rows", "text/csv", OrdersGenerator.csv(orders)),
         413, "too_many_rows");
-    // a gzip bomb: small on the wire, huge once inflated
-    byte[] zeros = new byte[80 * 1024 * 1024];
-    HttpResult bomb = gzipPost(ds, "text/csv", zeros);
+    // a gzip bomb: small on the wire, huge once inflated (empty lines, which CSV skips)
+    byte[] lines = new byte[80 * 1024 * 1024];
+    java.util.Arrays.fill(lines, (byte) '\n');
+    HttpResult bomb = gzipPost(ds, "text/csv", lines);
     assertProblem(bomb, 413, "payload_too_large");
+    // one of zeros is a field longer than CSV reads
+    assertProblem(gzipPost(ds, "text/csv", new byte[80 * 1024 * 1024]), 422, "invalid_rows");
     assertNothingWritten(ds);
   }
 

@@ -59,22 +59,24 @@ class QueryFillTest {
             {"measures": [{"agg": "count"}, {"agg": "sum", "column": "amount"}],
              "time_bucket": {"column": "at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
                              "from": "2026-03-27T00:00:00+01:00", "to": "2026-04-01T00:00:00+02:00"},
-             "order": [{"column": "at", "direction": "desc"}], "limit": 4}""",
+             "order": [{"column": "at", "direction": "desc"}], "limit": 5}""",
             List.of(
                 "2026-03-31T00:00:00+02:00 | 0 | 0",
                 "2026-03-30T00:00:00+02:00 | 1 | -2",
                 "2026-03-29T00:00:00+01:00 | 1 | 7",
-                "2026-03-28T00:00:00+01:00 | 0 | 0")),
+                "2026-03-28T00:00:00+01:00 | 0 | 0",
+                "2026-03-27T00:00:00+01:00 | 1 | 5")),
         argumentSet("the repeated October hour is two buckets and order by count keeps them in time order",
             """
             {"measures": [{"agg": "count"}],
              "time_bucket": {"column": "at", "granularity": "hour", "time_zone": "Europe/Paris", "fill": true,
                              "from": "2026-10-24T23:00:00Z", "to": "2026-10-25T03:00:00Z"},
-             "order": [{"column": "count", "direction": "desc"}, {"column": "at"}], "limit": 3}""",
+             "order": [{"column": "count", "direction": "desc"}, {"column": "at"}], "limit": 4}""",
             List.of(
                 "2026-10-25T02:00:00+02:00 | 1",
                 "2026-10-25T02:00:00+01:00 | 1",
-                "2026-10-25T01:00:00+02:00 | 0")),
+                "2026-10-25T01:00:00+02:00 | 0",
+                "2026-10-25T03:00:00+01:00 | 0")),
         argumentSet("the October day has 25 hours so its last hour is not the next day",
             """
             {"measures": [{"agg": "count"}, {"agg": "avg", "column": "amount"}],
@@ -84,18 +86,18 @@ class QueryFillTest {
                 "2026-10-24T00:00:00+02:00 | 0 | null",
                 "2026-10-25T00:00:00+02:00 | 3 | 2",
                 "2026-10-26T00:00:00+01:00 | 0 | null")),
-        argumentSet("dates fill day by day and the limit keeps the first buckets",
+        argumentSet("dates fill day by day",
             """
             {"measures": [{"agg": "count"}],
              "time_bucket": {"column": "on", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
                              "from": "2026-03-28T00:00:00+01:00", "to": "2026-04-01T00:00:00+02:00"},
-             "limit": 3}""",
-            List.of("2026-03-28 | 0", "2026-03-29 | 1", "2026-03-30 | 1")));
+             "limit": 4}""",
+            List.of("2026-03-28 | 0", "2026-03-29 | 1", "2026-03-30 | 1", "2026-03-31 | 0")));
   }
 
   @ParameterizedTest
   @MethodSource("queriesAndTheirFilledRows")
-  void filledBucketsStartWhereBucketsWithRowsWouldAndFollowTheQuerysOrderAndLimit(
+  void filledBucketsStartWhereBucketsWithRowsWouldAndFollowTheQuerysOrder(
       String query, List<String> filledRows) {
     assertThat(rows(query(query))).containsExactlyElementsOf(filledRows);
   }
@@ -141,6 +143,39 @@ class QueryFillTest {
     JsonNode issue = result.json().get("errors").get(0);
     assertThat(issue.get("pointer").asString()).isEqualTo("/time_bucket/fill");
     assertThat(issue.get("code").asString()).isEqualTo("too_many_buckets");
+  }
+
+  @Test
+  void aFillOfMoreRowsThanTheLimitIsRefusedBeforeItRuns() {
+    // a day more than the limit: every bucket would be a row
+    HttpResult oneTooMany = client.postJson(path + "/query", """
+        {"measures": [{"agg": "count"}],
+         "time_bucket": {"column": "at", "granularity": "day", "fill": true,
+                         "from": "2026-01-01T00:00:00Z", "to": "2026-01-06T00:00:00Z"}, "limit": 4}""");
+    assertThat(oneTooMany.status()).as(oneTooMany.body()).isEqualTo(422);
+    assertThat(oneTooMany.json().get("errors").get(0).get("pointer").asString()).isEqualTo("/time_bucket/fill");
+    assertThat(oneTooMany.json().get("errors").get(0).get("code").asString()).isEqualTo("too_many_buckets");
+  }
+
+  @Test
+  void thousandsOfGroupsTimesYearsOfDaysAreRefusedBeforeAnyRowIsBuilt() {
+    // the attack of issue 11: 3,000 groups × 10,000 day buckets would be 30 M filled rows
+    String wide = "/v1/datasets/" + client.postJson("/v1/datasets", DATASET).json().get("id").asString();
+    StringBuilder rows = new StringBuilder("{\"rows\": [");
+    for (int i = 0; i < 3000; i++) {
+      rows.append(i == 0 ? "" : ",").append("{\"at\": \"2026-01-01T00:00:00Z\", \"region\": \"r").append(i).append("\"}");
+    }
+    assertThat(client.postJson(wide + "/rows", rows.append("]}").toString()).status()).isEqualTo(200);
+
+    HttpResult result = client.postJson(wide + "/query", """
+        {"measures": [{"agg": "count"}], "dimensions": ["region"],
+         "time_bucket": {"column": "at", "granularity": "day", "fill": true,
+                         "from": "2000-01-01T00:00:00Z", "to": "2027-05-19T00:00:00Z"}, "limit": 10000}""");
+
+    assertThat(result.status()).as(result.body()).isEqualTo(422);
+    JsonNode issue = result.json().get("errors").get(0);
+    assertThat(issue.get("pointer").asString()).isEqualTo("/time_bucket/fill");
+    assertThat(issue.get("message").asString()).contains("limit of 10000");
   }
 
   // --- helpers ---

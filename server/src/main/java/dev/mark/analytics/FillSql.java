@@ -26,6 +26,7 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectField;
@@ -34,36 +35,33 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The one statement of a query with {@code fill}: the grouped rows, joined onto every bucket of
- * the period for each group that has rows, then sorted and limited, all in SQL. The buckets come
- * from {@code generate_series} stepping in the query's time zone from a start that
- * {@link QuerySql#bucketStart} computed, so a filled bucket is a bucket by the same definition as
- * a bucket with rows, across daylight-saving changes too.
+ * The statements of a query with {@code fill}. First {@link #size}: how many groups have rows
+ * and how many buckets the period has, each counted only up to one past the limit, so that a
+ * fill of more rows than {@code limit} is refused before it is built (3,000 groups × 10,000
+ * days would otherwise be 30 M rows to sort). Then {@link #query}: the grouped rows, joined onto
+ * every bucket of the period for each group that has rows, then sorted and limited, all in SQL.
+ * The buckets come from {@code generate_series} stepping in the query's time zone from a start
+ * that {@link QuerySql#bucketStart} computed, so a filled bucket is a bucket by the same
+ * definition as a bucket with rows, across daylight-saving changes too.
  *
  * <pre>
  * with grouped as (select bucket k0, dimensions k1…, measures m0…,
  *                         dense_rank() over (order by dimensions) g … group by …),
  *      groups  as (select distinct g, k1… from grouped),
  *      series  as (select b from (select generate_series(first, last, step, zone) b) s
- *                  where b &lt; to limit 10001)
- * select series.b, groups.k1…, case when grouped.k0 is null then 0 else grouped.m0 end…,
- *        (select count(*) from series)
+ *                  where b &lt; to limit limit+1)
+ * select series.b, groups.k1…, case when grouped.k0 is null then 0 else grouped.m0 end…
  *   from series cross join groups left join grouped on grouped.k0 = series.b and grouped.g = groups.g
  * union all
- * select k0, k1…, m0…, (select count(*) from series) from grouped where k0 is null  -- no time
+ * select k0, k1…, m0… from grouped where k0 is null  -- no time
  * order by … limit …
  * </pre>
  *
  * <p>Groups are joined by their number {@code g} rather than by their values, which may be null:
  * {@code is not distinct from} cannot be hashed, and the join would compare every filled row with
- * every grouped one. The last column of every row counts the buckets, so that whichever rows the
- * limit keeps, {@link #buckets} can refuse a fill of more than {@link #MAX_BUCKETS}; the series
- * stops one bucket past that bound.
+ * every grouped one.
  */
 final class FillSql {
-
-  /** The most buckets one query may fill, so that an hourly fill over years stays bounded. */
-  static final int MAX_BUCKETS = 10_000;
 
   private static final Name GROUPED = name("grouped");
   private static final Name GROUPS = name("groups");
@@ -79,13 +77,34 @@ final class FillSql {
     this.bucketType = QuerySql.bucketType(bucket);
   }
 
-  /** The statement; each row is the plan's output columns, then the number of buckets. */
+  /**
+   * How many groups have rows (1 without dimensions) and how many buckets the period has, each
+   * counted up to {@code cap}: a distinct scan of the dimensions and a walk of the series, no
+   * grouping of measures and no filled row.
+   */
+  ResultQuery<Record2<Integer, Integer>> size(DSLContext tx, Table<?> rows, int cap) {
+    Condition where = QuerySql.where(plan);
+    Field<Integer> groups = plan.dimensions().isEmpty()
+        ? inline(1)
+        : DSL.field(select(count()).from(selectDistinct(plan.dimensions().stream().map(QuerySql::column).toList())
+            .from(rows).where(where).limit(cap).asTable("d")));
+    Field<Object> column = QuerySql.column(bucket.column());
+    // a bucket's start only grows with its rows' times: the first bucket is the earliest row's
+    Field<Object> first = QuerySql.bucketStart(bucket, DSL.field(select(min(column)).from(rows).where(where)));
+    Field<Object> last = QuerySql.bucketStart(bucket, DSL.field(select(max(column)).from(rows).where(where)));
+    Field<Integer> buckets = DSL.field(select(count()).from(series(first, last, cap).asTable("s2")));
+    return tx.select(groups, buckets);
+  }
+
+  /** The statement; each row is the plan's output columns. */
   ResultQuery<Record> query(DSLContext tx, Table<?> rows) {
     CommonTableExpression<?> grouped = GROUPED.as(grouped(rows));
     CommonTableExpression<?> groups = GROUPS.as(selectDistinct(groupsFields()).from(grouped));
-    CommonTableExpression<?> series = SERIES.as(series(grouped));
+    CommonTableExpression<?> series = SERIES.as(series(
+        DSL.field(select(min(key(GROUPED, 0))).from(grouped)),
+        DSL.field(select(max(key(GROUPED, 0))).from(grouped)),
+        plan.limit() + 1));
     Field<Object> start = field(SERIES.append("b"), bucketType);
-    Field<Integer> buckets = DSL.field(select(count()).from(series));
 
     Condition sameBucket = key(GROUPED, 0).eq(start);
     Table<?> cells = plan.dimensions().isEmpty()
@@ -96,15 +115,15 @@ final class FillSql {
         ? List.of(grouped, series)
         : List.of(grouped, groups, series);
     return tx.with(tables)
-        .select(cellFields(start, buckets))
+        .select(cellFields(start))
         .from(cells)
-        .unionAll(select(timelessFields(buckets)).from(grouped).where(key(GROUPED, 0).isNull()))
+        .unionAll(select(timelessFields()).from(grouped).where(key(GROUPED, 0).isNull()))
         .orderBy(QuerySql.orderBy(plan))
         .limit(plan.limit());
   }
 
-  /** A bucket of the series, a group, its measures (or their zeros), the count of buckets. */
-  private List<SelectField<?>> cellFields(Field<Object> start, Field<Integer> buckets) {
+  /** A bucket of the series, a group, its measures (or their zeros). */
+  private List<SelectField<?>> cellFields(Field<Object> start) {
     List<SelectField<?>> fields = new ArrayList<>();
     fields.add(start);
     for (int i = 1; i < plan.groupCount(); i++) {
@@ -117,12 +136,11 @@ final class FillSql {
           .<Field<?>>map(zero -> DSL.when(empty, zero).otherwise(measure))
           .orElse(measure));
     }
-    fields.add(buckets);
     return fields;
   }
 
-  /** A group of rows without a time, as grouped, and the count of buckets. */
-  private List<SelectField<?>> timelessFields(Field<Integer> buckets) {
+  /** A group of rows without a time, as grouped. */
+  private List<SelectField<?>> timelessFields() {
     List<SelectField<?>> fields = new ArrayList<>();
     for (int i = 0; i < plan.groupCount(); i++) {
       fields.add(key(GROUPED, i));
@@ -130,13 +148,7 @@ final class FillSql {
     for (int i = 0; i < plan.measures().size(); i++) {
       fields.add(measure(i));
     }
-    fields.add(buckets);
     return fields;
-  }
-
-  /** How many buckets a row of {@link #query} says the period has. */
-  static long buckets(Object[] row) {
-    return row[row.length - 1] instanceof Number count ? count.longValue() : 0;
   }
 
   /** The rows grouped as without fill, with positional names and the group number. */
@@ -168,23 +180,24 @@ final class FillSql {
   }
 
   /**
-   * Every bucket start from the first to the last: from {@code from}'s bucket (else the first
-   * bucket with rows) to the last bucket starting before {@code to} (else the last with rows).
+   * Every bucket start from the first to the last, at most {@code cap}: from {@code from}'s
+   * bucket (else {@code lowest}, the first bucket with rows) to the last bucket starting before
+   * {@code to} (else {@code highest}, the last with rows).
    */
-  private Select<?> series(Table<?> grouped) {
+  private Select<?> series(Field<Object> lowest, Field<Object> highest, int cap) {
     Field<Object> first = bucket.from()
         .map(from -> QuerySql.bucketStart(bucket, val(QuerySql.bound(bucket, from))))
-        .orElseGet(() -> DSL.field(select(min(key(GROUPED, 0))).from(grouped)));
+        .orElse(lowest);
     Field<Object> last = bucket.to()
         .<Field<Object>>map(to -> val(QuerySql.bound(bucket, to), bucketType))
-        .orElseGet(() -> DSL.field(select(max(key(GROUPED, 0))).from(grouped)));
+        .orElse(highest);
     Field<?> step = inline(bucket.granularity().sqlStep()).cast(SQLDataType.INTERVAL);
     Field<?> generated = bucket.column().type() == ValueType.DATE
         // dates step as local timestamps (no zone, no daylight saving), then back to dates
         ? function("generate_series", SQLDataType.LOCALDATETIME, first.cast(SQLDataType.LOCALDATETIME),
             last.cast(SQLDataType.LOCALDATETIME), step)
         : function("generate_series", SQLDataType.TIMESTAMPWITHTIMEZONE, first, last, step,
-            val(bucket.zone().getId()));
+            val(SqlTimeZone.name(bucket.zone())));
     Field<Object> start = field(name("s", "b"), bucketType);
     Condition beforeTo = bucket.to()
         .map(to -> start.lt(QuerySql.bound(bucket, to)))
@@ -192,7 +205,7 @@ final class FillSql {
     return select(bucket.column().type() == ValueType.DATE ? start.cast(bucketType).as("b") : start.as("b"))
         .from(select(generated.as("b")).asTable("s"))
         .where(beforeTo)
-        .limit(MAX_BUCKETS + 1);
+        .limit(cap);
   }
 
   private Field<Object> key(Name table, int position) {

@@ -67,6 +67,12 @@ public final class QueryPlanner {
       issue("/time_bucket/time_zone", "unknown_time_zone",
           bucket.timeZone() + " is not an IANA time zone, such as Europe/Paris or UTC");
     }
+    if (zone != null && SqlTimeZone.of(zone).isEmpty()) {
+      issue("/time_bucket/time_zone", "ambiguous_time_zone", bucket.timeZone()
+          + " is a legacy zone name that the database may read as a fixed abbreviation;"
+          + " use an Area/Location name such as Europe/Paris, or a fixed offset such as +01:00");
+      zone = null;
+    }
     if (bucket.from().isPresent() && bucket.to().isPresent()
         && !bucket.from().get().isBefore(bucket.to().get())) {
       issue("/time_bucket/from", "from_after_to", "must be before to");

@@ -7,11 +7,11 @@ import dev.mark.datasets.RowsTable;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 
@@ -36,6 +36,11 @@ final class QueryRepository {
           : Optional.empty();
       return new RawResult(result, totals);
     } catch (DataAccessException e) {
+      if (StatementTimeout.isUnknownTimeZone(e)) {
+        // a zone of Java's tz database that this PostgreSQL's older one lacks
+        throw new Unprocessable(ProblemCode.INVALID_QUERY, "The query does not fit the dataset.", List.of(
+            FieldIssue.body("/time_bucket/time_zone", "unknown_time_zone", "the database does not know this time zone")));
+      }
       throw StatementTimeout.translate(e, timeoutMillis);
     }
   }
@@ -51,14 +56,22 @@ final class QueryRepository {
         .map(Record::intoArray);
   }
 
-  /** Rows with every bucket filled; the count of buckets that ends each row is checked and cut. */
+  /**
+   * Rows with every bucket filled, once the fill is known to fit the limit: groups × buckets is
+   * counted first (each up to limit + 1), and a fill of more rows is refused before it is built.
+   */
   private static List<Object[]> filled(DSLContext tx, Table<?> table, QueryPlan plan) {
-    List<Object[]> rows = new FillSql(plan).query(tx, table).fetch().map(Record::intoArray);
-    if (rows.stream().anyMatch(row -> FillSql.buckets(row) > FillSql.MAX_BUCKETS)) {
+    FillSql fill = new FillSql(plan);
+    Record2<Integer, Integer> size = fill.size(tx, table, plan.limit() + 1).fetchSingle();
+    long rows = (long) size.value1() * size.value2();
+    if (rows > plan.limit()) {
       throw new Unprocessable(ProblemCode.INVALID_QUERY, "The query does not fit the dataset.", List.of(
-          FieldIssue.body("/time_bucket/fill", "too_many_buckets", "filling would add more than "
-              + FillSql.MAX_BUCKETS + " buckets; narrow from and to, or use a coarser granularity")));
+          FieldIssue.body("/time_bucket/fill", "too_many_buckets", "filling would give "
+              + (size.value1() > plan.limit() || size.value2() > plan.limit() ? "more than " + plan.limit() : rows)
+              + " rows (" + size.value1() + " groups × " + size.value2() + " buckets, each counted up to "
+              + (plan.limit() + 1) + "), over the limit of " + plan.limit()
+              + "; narrow from and to, use a coarser granularity or fewer dimensions, or raise limit")));
     }
-    return rows.stream().map(row -> Arrays.copyOf(row, row.length - 1)).toList();
+    return fill.query(tx, table).fetch().map(Record::intoArray);
   }
 }

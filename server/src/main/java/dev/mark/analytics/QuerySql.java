@@ -94,7 +94,7 @@ public final class QuerySql {
           value.cast(SQLDataType.LOCALDATETIME)).cast(SQLDataType.LOCALDATE);
     }
     return (Field<Object>) (Field<?>) function("date_trunc", SQLDataType.TIMESTAMPWITHTIMEZONE,
-        val(granularity), value, val(bucket.zone().getId()));
+        val(granularity), value, val(SqlTimeZone.name(bucket.zone())));
   }
 
   /** The type of a bucket start: a date for a date column, else a timestamp with time zone. */

@@ -13,6 +13,7 @@ import org.jooq.exception.DataAccessException;
 public final class StatementTimeout {
 
   private static final String QUERY_CANCELED = "57014";
+  private static final String INVALID_PARAMETER_VALUE = "22023";
 
   private StatementTimeout() {}
 
@@ -21,6 +22,11 @@ public final class StatementTimeout {
     tx.select(function("set_config", String.class,
             val("statement_timeout"), val(Long.toString(timeoutMillis)), inline(true)))
         .fetch();
+  }
+
+  /** Whether {@code e} says that this PostgreSQL does not know a time zone the query names. */
+  public static boolean isUnknownTimeZone(DataAccessException e) {
+    return INVALID_PARAMETER_VALUE.equals(e.sqlState()) && String.valueOf(e.getMessage()).contains("time zone");
   }
 
   /** A 504 when {@code e} is the timeout's cancellation; else {@code e} itself, to be rethrown. */

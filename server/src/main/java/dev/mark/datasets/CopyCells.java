@@ -3,6 +3,8 @@ package dev.mark.datasets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +27,42 @@ final class CopyCells {
     }
     Object value = ValueParser.fromJson(type, scalar(json));
     return isTime(type) && TimeText.isPlain(json.stringValue()) ? json.stringValue() : typed(type, value);
+  }
+
+  /**
+   * The cell of the JSON value at {@code parser}'s current token; null for a JSON null. An object
+   * or array is skipped and refused.
+   */
+  static String fromToken(ValueType type, JsonParser parser) throws InvalidValue {
+    JsonToken token = parser.currentToken();
+    return switch (token) {
+      case VALUE_NULL -> null;
+      case VALUE_STRING -> {
+        String text = parser.getString();
+        Object value = ValueParser.fromJson(type, text);
+        yield isTime(type) && TimeText.isPlain(text) ? text : typed(type, value);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> typed(type, ValueParser.fromJson(type, token == JsonToken.VALUE_TRUE));
+      case VALUE_NUMBER_INT -> type == ValueType.INTEGER
+          && (parser.getNumberType() == JsonParser.NumberType.INT || parser.getNumberType() == JsonParser.NumberType.LONG)
+          ? Long.toString(parser.getLongValue())
+          : typed(type, ValueParser.fromJson(type, parser.getBigIntegerValue()));
+      case VALUE_NUMBER_FLOAT -> typed(type, ValueParser.fromJson(type, decimal(parser)));
+      default -> {
+        parser.skipChildren();
+        yield typed(type, ValueParser.fromJson(type,
+            new StructuredValue(token == JsonToken.START_ARRAY ? "an array" : "an object")));
+      }
+    };
+  }
+
+  /** The decimal at the parser; one Jackson cannot read (1E+2147483648) is out of range. */
+  private static BigDecimal decimal(JsonParser parser) throws InvalidValue {
+    try {
+      return parser.getDecimalValue();
+    } catch (NumberFormatException e) {
+      throw new InvalidValue("out_of_range", "is too large or too small");
+    }
   }
 
   /** A JSON scalar as {@link ValueParser} takes it; objects and arrays as text, to be refused. */

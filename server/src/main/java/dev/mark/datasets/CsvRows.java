@@ -4,12 +4,13 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,14 +30,14 @@ final class CsvRows {
   private CsvRows() {}
 
   /** @return how many rows were sent; throws {@code Unprocessable} if any is invalid */
-  static int copy(List<ColumnSpec> columns, byte[] csv, int maxRows, CopySink sink) {
+  static int copy(List<ColumnSpec> columns, InputStream csv, int maxRows, CopySink sink) {
     try (CsvReader<CsvRecord> reader = CsvReader.builder()
         .detectBomHeader(true)
         .skipEmptyLines(true)
         // rows with too few or too many fields are reported per row, below
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .ofCsvRecord(new ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
+        .ofCsvRecord(csv, StandardCharsets.UTF_8)) {
       var records = reader.iterator();
       if (!records.hasNext()) {
         throw invalid("/header", "required", "the CSV has no header row");
@@ -53,6 +54,10 @@ final class CsvRows {
       }
       return batch.finish();
     } catch (CsvParseException e) {
+      // the body's own stream refused to read on (too large once inflated, broken gzip)
+      if (e.getCause() instanceof ApiException refused) {
+        throw refused;
+      }
       throw invalid("", "malformed_csv", "the body is not valid CSV: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -56,8 +56,8 @@ public final class DatasetService {
   /**
    * Creates a dataset and its rows table.
    *
-   * @throws Unprocessable when column names repeat or use the reserved leading underscore, or
-   *     there are more columns than the plan allows
+   * @throws Unprocessable when column names repeat, use the reserved leading underscore or are
+   *     PostgreSQL's system columns, or there are more columns than the plan allows
    * @throws dev.mark.platform.errors.Conflict {@code dataset_limit_reached} when the account
    *     holds as many datasets as its plan allows
    */
@@ -145,6 +145,12 @@ public final class DatasetService {
     transactions.afterTransaction(() -> cache.invalidate(owner, id));
   }
 
+  /**
+   * PostgreSQL's system columns: every table has them, so a user column of the same name cannot
+   * be created (https://www.postgresql.org/docs/current/ddl-system-columns.html).
+   */
+  private static final List<String> SYSTEM_COLUMNS = List.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+
   private static void checkColumns(List<ColumnSpec> columns) {
     List<FieldIssue> issues = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -153,6 +159,9 @@ public final class DatasetService {
       String pointer = "/columns/" + i + "/name";
       if (name.startsWith("_")) {
         issues.add(FieldIssue.body(pointer, "reserved", name + " is reserved: names starting with _ are Mark's own"));
+      } else if (SYSTEM_COLUMNS.contains(name)) {
+        issues.add(FieldIssue.body(pointer, "reserved", name + " is reserved: PostgreSQL gives every table a column "
+            + name + "; the reserved names are " + String.join(", ", SYSTEM_COLUMNS)));
       } else if (!seen.add(name)) {
         issues.add(FieldIssue.body(pointer, "duplicate", name + " is declared more than once"));
       }

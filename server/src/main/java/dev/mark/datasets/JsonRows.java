@@ -1,43 +1,156 @@
 package dev.mark.datasets;
 
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.ProblemCode;
+import dev.mark.platform.json.JsonValueChecks;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
-/** Reads rows sent as JSON objects (column name to value) and streams them to COPY. */
+/**
+ * Reads rows sent as JSON ({@code {"rows": [{column: value, …}, …]}}) token by token, checking
+ * each value as it comes and streaming valid rows to COPY: no tree of the body is ever built,
+ * and reading stops at once at the row cap (a 413) or after {@link RowBatchBuilder#MAX_ISSUES}
+ * invalid values, so that a body of millions of rows costs what it takes to reach the cap.
+ *
+ * <p>The shape is the contract's {@code IngestRowsRequest}, checked here as the binder would
+ * have checked it (the binder does not parse bulk bodies): breaking it is a 400
+ * {@code validation_failed} naming the part, as for every other body; a value that does not fit
+ * its column is a 422 {@code invalid_rows}.
+ */
 final class JsonRows {
 
-  private JsonRows() {}
+  private static final String ROWS = "rows";
 
-  /** @return how many rows were sent; throws {@code Unprocessable} if any is invalid */
-  static int copy(List<ColumnSpec> columns, JsonNode rows, CopySink sink) {
-    Map<String, Integer> indexByName = new HashMap<>();
+  private final Map<String, Integer> indexByName = new HashMap<>();
+  private final List<ColumnSpec> columns;
+  private final JsonParser parser;
+  private final int maxRows;
+  private final RowBatchBuilder batch;
+  private final List<FieldIssue> shape = new ArrayList<>();
+
+  private JsonRows(List<ColumnSpec> columns, JsonParser parser, int maxRows, CopySink sink) {
+    this.columns = columns;
+    this.parser = parser;
+    this.maxRows = maxRows;
+    this.batch = new RowBatchBuilder(columns, sink);
     for (int i = 0; i < columns.size(); i++) {
       indexByName.put(columns.get(i).name(), i);
     }
-    RowBatchBuilder batch = new RowBatchBuilder(columns, sink);
-    for (int r = 0; r < rows.size() && !batch.isFull(); r++) {
-      String prefix = "/rows/" + r;
-      for (Map.Entry<String, JsonNode> cell : rows.get(r).properties()) {
-        Integer index = indexByName.get(cell.getKey());
-        if (index == null) {
-          batch.issue(prefix + "/" + escape(cell.getKey()), "unknown_column",
-              "the dataset has no column " + cell.getKey());
-          continue;
-        }
-        try {
-          batch.set(index, CopyCells.fromJson(columns.get(index).type(), cell.getValue()));
-        } catch (InvalidValue e) {
-          batch.issue(prefix + "/" + escape(cell.getKey()), e.code(), e.getMessage());
+  }
+
+  /**
+   * Streams the rows of the document {@code parser} reads to {@code sink}.
+   *
+   * @return how many rows were sent
+   * @throws BadRequest when the document is not an {@code IngestRowsRequest}
+   * @throws PayloadTooLarge when it has more than {@code maxRows} rows
+   * @throws dev.mark.platform.errors.Unprocessable when a value does not fit its column
+   */
+  static int copy(List<ColumnSpec> columns, JsonParser parser, int maxRows, CopySink sink) {
+    return new JsonRows(columns, parser, maxRows, sink).read();
+  }
+
+  private int read() {
+    JsonToken root = parser.nextToken();
+    if (root != JsonToken.START_OBJECT) {
+      throw BadRequest.validation(List.of(root == null
+          ? FieldIssue.body("", "required", "a body is required")
+          : FieldIssue.body("", "type", "must be an object")));
+    }
+    boolean sawRows = false;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME && !stopped()) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!name.equals(ROWS)) {
+        shapeIssue("/" + JsonValueChecks.pointerToken(name), "unknown_property", "is not a known property");
+        parser.skipChildren();
+      } else if (value != JsonToken.START_ARRAY) {
+        shapeIssue("/rows", "type", "must be an array");
+        parser.skipChildren();
+      } else {
+        sawRows = true;
+        if (rows() == 0) {
+          shapeIssue("/rows", "min_items", "must have at least 1 item");
         }
       }
-      batch.endRow(prefix, "");
+    }
+    if (!stopped() && parser.nextToken() != null) {
+      throw new BadRequest(ProblemCode.MALFORMED_JSON, "The body has more after its JSON value.", List.of());
+    }
+    if (!sawRows && shape.isEmpty() && !stopped()) {
+      shapeIssue("/rows", "required", "is required");
+    }
+    if (!shape.isEmpty()) {
+      throw BadRequest.validation(shape);
     }
     return batch.finish();
   }
 
-  private static String escape(String token) {
-    return token.replace("~", "~0").replace("/", "~1");
+  /** Reads the rows array up to its end (or until reading further is pointless); how many rows. */
+  private int rows() {
+    int row = 0;
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      if (row == maxRows) {
+        throw new PayloadTooLarge(ProblemCode.TOO_MANY_ROWS, "One request may add at most " + maxRows + " rows.");
+      }
+      int index = row++;
+      if (token == JsonToken.START_OBJECT) {
+        row(index);
+      } else {
+        shapeIssue(prefix(index), "type", "must be an object");
+        parser.skipChildren();
+      }
+      if (stopped()) {
+        break;
+      }
+    }
+    return row;
+  }
+
+  /** One row's values; pointers are built only for issues, as most rows have none. */
+  private void row(int row) {
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      Integer index = indexByName.get(name);
+      if (index == null) {
+        batch.issue(pointer(row, name), "unknown_column", "the dataset has no column " + JsonValueChecks.writable(name));
+        parser.skipChildren();
+        continue;
+      }
+      try {
+        batch.set(index, CopyCells.fromToken(columns.get(index).type(), parser));
+      } catch (InvalidValue e) {
+        batch.issue(pointer(row, name), e.code(), e.getMessage());
+      }
+    }
+    batch.endRow(JsonRows::prefix, "");
+  }
+
+  private static String prefix(int row) {
+    return "/rows/" + row;
+  }
+
+  private static String pointer(int row, String name) {
+    return prefix(row) + "/" + JsonValueChecks.pointerToken(name);
+  }
+
+  private void shapeIssue(String pointer, String code, String message) {
+    if (shape.size() < RowBatchBuilder.MAX_ISSUES) {
+      shape.add(FieldIssue.body(pointer, code, message));
+    }
+    // the request fails whatever follows: no further row is worth writing
+    batch.stopWriting();
+  }
+
+  /** Whether enough is wrong that reading further is pointless. */
+  private boolean stopped() {
+    return batch.isFull() || shape.size() >= RowBatchBuilder.MAX_ISSUES;
   }
 }

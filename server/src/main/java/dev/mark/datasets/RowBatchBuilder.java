@@ -23,6 +23,7 @@ final class RowBatchBuilder {
   private final List<FieldIssue> issues = new ArrayList<>();
   private final String[] cells;
   private int rows;
+  private boolean writing = true;
 
   RowBatchBuilder(List<ColumnSpec> columns, CopySink sink) {
     this.columns = columns;
@@ -45,6 +46,11 @@ final class RowBatchBuilder {
     }
   }
 
+  /** Sends no further row: the request will fail for a reason found outside the rows' values. */
+  void stopWriting() {
+    writing = false;
+  }
+
   /** Sets the cell of column {@code index} in the current row (COPY text; null for NULL). */
   void set(int index, String cell) {
     cells[index] = cell;
@@ -58,13 +64,18 @@ final class RowBatchBuilder {
    * @param where appended to messages, e.g. " (CSV line 19)", or empty
    */
   void endRow(String pointerPrefix, String where) {
+    endRow(row -> pointerPrefix, where);
+  }
+
+  /** {@link #endRow(String, String)}, with the prefix built only if an issue needs it. */
+  void endRow(java.util.function.IntFunction<String> pointerPrefix, String where) {
     for (int i = 0; i < columns.size(); i++) {
       ColumnSpec column = columns.get(i);
       if (column.required() && cells[i] == null) {
-        issue(pointerPrefix + "/" + column.name(), "required", "is required" + where);
+        issue(pointerPrefix.apply(rows) + "/" + column.name(), "required", "is required" + where);
       }
     }
-    if (issues.isEmpty()) {
+    if (issues.isEmpty() && writing) {
       copy.row(cells);
     }
     Arrays.fill(cells, null);

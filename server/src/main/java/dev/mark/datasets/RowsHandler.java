@@ -28,10 +28,10 @@ public final class RowsHandler implements RowsApi {
   @Override
   public IngestResult ingestRows(ApiCall call, String datasetId, ObjectNode request,
       String idempotencyKey) {
-    // the body is the validated JSON tree ({"rows": [{...}, ...]}), or null when it is CSV
-    RowsService.Ingested ingested = request != null
-        ? rows.ingestJson(call.principal(), datasetId, request.get("rows"))
-        : rows.ingestCsv(call.principal(), datasetId, call.rawBody().bytes());
+    // a bulk body: the binder passes no tree (request is null) and the service streams the bytes
+    RowsService.Ingested ingested = call.rawBody().isJson()
+        ? rows.ingestJson(call.principal(), datasetId, call.rawBody().stream())
+        : rows.ingestCsv(call.principal(), datasetId, call.rawBody().stream());
     return new IngestResult(ingested.inserted(), DatasetsHandler.toModel(ingested.dataset()));
   }
 

@@ -2,10 +2,12 @@ package dev.mark.datasets;
 
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.NotFound;
-import dev.mark.platform.errors.PayloadTooLarge;
+import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.ProblemCode;
+import dev.mark.platform.json.JsonProblems;
 import dev.mark.platform.pagination.Cursors;
 import dev.mark.platform.security.Principal;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -33,6 +36,7 @@ public final class RowsService {
   public record RowsPage(List<Map<String, Object>> rows, Optional<String> nextCursor) {}
 
   private final Transactions transactions;
+  private final ObjectMapper mapper;
   private final DatasetRepository datasets;
   private final RowsRepository rows = new RowsRepository();
   private final DatasetService datasetService;
@@ -42,24 +46,34 @@ public final class RowsService {
   public RowsService(Transactions transactions, ObjectMapper mapper, DatasetService datasetService,
       Clock clock, int maxRowsPerRequest) {
     this.transactions = transactions;
+    this.mapper = mapper;
     this.datasets = new DatasetRepository(mapper);
     this.datasetService = datasetService;
     this.clock = clock;
     this.maxRowsPerRequest = maxRowsPerRequest;
   }
 
-  /** Adds rows given as a JSON array of objects, column name to value. */
-  public Ingested ingestJson(Principal caller, String datasetId, JsonNode values) {
-    if (values.size() > maxRowsPerRequest) {
-      throw tooManyRows();
-    }
+  /**
+   * Adds rows given as JSON ({@code {"rows": [{...}, ...]}}), read as a stream: checked against
+   * the contract's shape and the columns as they come, and refused as soon as a cap is crossed.
+   */
+  public Ingested ingestJson(Principal caller, String datasetId, InputStream json) {
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
-    return write(caller, stored, sink -> JsonRows.copy(columns, values, sink));
+    return write(caller, stored, sink -> {
+      try (JsonParser parser = mapper.createParser(json)) {
+        JsonRows.copy(columns, parser, maxRowsPerRequest, sink);
+      } catch (NumberFormatException e) {
+        // a number Jackson cannot read outside a row's value
+        throw new BadRequest(ProblemCode.MALFORMED_JSON, "The body holds a number that cannot be read.", List.of());
+      } catch (JacksonException e) {
+        throw JsonProblems.malformed(e);
+      }
+    });
   }
 
-  /** Adds rows given as CSV with a header row. */
-  public Ingested ingestCsv(Principal caller, String datasetId, byte[] csv) {
+  /** Adds rows given as CSV with a header row, read as a stream. */
+  public Ingested ingestCsv(Principal caller, String datasetId, InputStream csv) {
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
     return write(caller, stored, sink -> CsvRows.copy(columns, csv, maxRowsPerRequest, sink));
@@ -109,10 +123,6 @@ public final class RowsService {
 
   private static Owner owner(Principal caller) {
     return new Owner(caller.accountId(), caller.environment());
-  }
-
-  private PayloadTooLarge tooManyRows() {
-    return new PayloadTooLarge(ProblemCode.TOO_MANY_ROWS, "One request may add at most " + maxRowsPerRequest + " rows.");
   }
 
   private static NotFound notFound(String id) {

@@ -1,5 +1,6 @@
 package dev.mark.datasets;
 
+import dev.mark.platform.json.JsonValueChecks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -53,8 +54,9 @@ public final class ValueParser {
   }
 
   private static String checkedText(String text) throws InvalidValue {
-    if (text.indexOf('\0') >= 0) {
-      throw new InvalidValue("invalid_character", "must not contain the NUL character");
+    JsonValueChecks.Problem problem = JsonValueChecks.textProblem(text);
+    if (problem != null) {
+      throw new InvalidValue(problem.code(), problem.message());
     }
     return text;
   }
@@ -69,8 +71,9 @@ public final class ValueParser {
 
   private static BigDecimal decimal(Number number) throws InvalidValue {
     BigDecimal value = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
-    // well inside what PostgreSQL's numeric stores, so that no value reaches COPY only to fail
-    if (value.precision() - value.scale() > 100) {
+    // well inside what PostgreSQL's numeric stores, so that no value reaches COPY only to fail;
+    // in long arithmetic, which 1E+2147483648 (scale -2^31) would overflow as an int
+    if ((long) value.precision() - value.scale() > 100) {
       throw new InvalidValue("out_of_range", "is too large");
     }
     if (value.scale() > 100) {

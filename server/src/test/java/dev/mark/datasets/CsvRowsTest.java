@@ -9,6 +9,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.Unprocessable;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class CsvRowsTest {
         new ColumnSpec("name", ValueType.STRING, true),
         new ColumnSpec("qty", ValueType.INTEGER, false));
 
-    assertThatThrownBy(() -> CsvRows.copy(columns, "qty,colour,qty\n1,red,2\n".getBytes(UTF_8), 10, copied::append))
+    assertThatThrownBy(() -> CsvRows.copy(columns, new ByteArrayInputStream("qty,colour,qty\n1,red,2\n".getBytes(UTF_8)), 10, copied::append))
         .isInstanceOfSatisfying(Unprocessable.class, e -> assertThat(e.issues()).satisfiesExactlyInAnyOrder(
             issue -> assertIssue(issue, "/header/1", "unknown_column"),
             issue -> assertIssue(issue, "/header/2", "duplicate"),
@@ -125,7 +126,7 @@ class CsvRowsTest {
   void aMissingRequiredValueIsRefused() {
     List<ColumnSpec> columns = List.of(new ColumnSpec("name", ValueType.STRING, true));
 
-    assertThatThrownBy(() -> CsvRows.copy(columns, "name\nPens\n\"\"\n".getBytes(UTF_8), 10, copied::append))
+    assertThatThrownBy(() -> CsvRows.copy(columns, new ByteArrayInputStream("name\nPens\n\"\"\n".getBytes(UTF_8)), 10, copied::append))
         .isInstanceOfSatisfying(Unprocessable.class, e -> assertThat(e.issues()).singleElement()
             .satisfies(issue -> assertIssue(issue, "/rows/1/name", "required")));
   }
@@ -139,14 +140,14 @@ class CsvRowsTest {
 
   @Test
   void oneRowMoreThanTheLimitIsTooLarge() {
-    assertThat(CsvRows.copy(COLUMNS, "name\na\nb\n".getBytes(UTF_8), 2, copied::append)).isEqualTo(2);
-    assertThatThrownBy(() -> CsvRows.copy(COLUMNS, "name\na\nb\nc\n".getBytes(UTF_8), 2, copied::append))
+    assertThat(CsvRows.copy(COLUMNS, new ByteArrayInputStream("name\na\nb\n".getBytes(UTF_8)), 2, copied::append)).isEqualTo(2);
+    assertThatThrownBy(() -> CsvRows.copy(COLUMNS, new ByteArrayInputStream("name\na\nb\nc\n".getBytes(UTF_8)), 2, copied::append))
         .isInstanceOf(PayloadTooLarge.class)
         .hasMessage("One request may add at most 2 rows.");
   }
 
   private int copy(String csv) {
-    return CsvRows.copy(COLUMNS, csv.getBytes(UTF_8), 100, copied::append);
+    return CsvRows.copy(COLUMNS, new ByteArrayInputStream(csv.getBytes(UTF_8)), 100, copied::append);
   }
 
   private List<FieldIssue> refused(String csv) {

@@ -12,8 +12,10 @@ import java.util.stream.Stream;
  *     it accepts JSON; a JSON body is parsed and validated against it by the binder
  * @param rawMediaTypes the other media types it accepts (e.g. {@code text/csv}), passed to the
  *     handler as bytes for it to read
- * @param bulk whether it is a bulk upload, which may be larger than other bodies
- *     ({@code x-mark-bulk: true} on the operation)
+ * @param bulk whether it is a bulk upload ({@code x-mark-bulk: true} on the operation), which
+ *     may be larger than other bodies and which its handler reads as a stream: the binder
+ *     neither decodes it whole nor parses it into a tree, and the handler checks it against the
+ *     schema as it reads, stopping at the first cap crossed
  */
 public record ContractBody(
     boolean required, Optional<String> jsonSchemaPointer, List<String> rawMediaTypes, boolean bulk) {

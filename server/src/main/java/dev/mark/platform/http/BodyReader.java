@@ -2,19 +2,15 @@ package dev.mark.platform.http;
 
 import dev.mark.platform.contract.ContractBody;
 import dev.mark.platform.errors.BadRequest;
-import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.UnsupportedMediaType;
+import dev.mark.platform.json.JsonProblems;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -42,24 +38,33 @@ final class BodyReader {
     this.limits = limits;
   }
 
-  /** The body of a request to an operation that accepts {@code accepted}; empty bytes when none. */
+  /**
+   * The body of a request to an operation that accepts {@code accepted}. An ordinary body is
+   * decoded now, whole; a bulk body is decoded only as its handler streams it, so that a reader
+   * stopping at a cap never inflates the rest.
+   */
   RawBody read(Context ctx, ContractBody accepted) {
     long limit = accepted.bulk() ? limits.bulkBytes() : limits.bytes();
-    byte[] bytes = decode(ctx, readWire(ctx, limit), limit);
-    if (bytes.length == 0) {
-      return new RawBody(null, bytes);
+    byte[] wire = readWire(ctx, limit);
+    if (wire.length == 0) {
+      return RawBody.none();
     }
-    return new RawBody(mediaType(ctx, accepted), bytes);
+    RawBody body = new RawBody(mediaType(ctx, accepted), wire, isGzip(ctx), limit);
+    if (!accepted.bulk() && body.bytes().length == 0) {
+      return RawBody.none();
+    }
+    return body;
   }
 
   /** The body parsed as JSON. */
   JsonNode json(byte[] bytes) {
     try {
       return mapper.readTree(bytes);
+    } catch (NumberFormatException e) {
+      // Jackson's number parser refuses 1E+2147483648 without saying where: find it
+      throw BadRequest.validation(JsonNumbers.unreadable(mapper, bytes));
     } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new BadRequest(ProblemCode.MALFORMED_JSON, "The body is not valid JSON" + where + ".", List.of());
+      throw JsonProblems.malformed(e);
     }
   }
 
@@ -84,7 +89,7 @@ final class BodyReader {
         }
       }
       drainOrClose(ctx, in);
-      throw tooLarge(limit);
+      throw RawBody.tooLarge(limit);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the request body", e);
     }
@@ -115,33 +120,16 @@ final class BodyReader {
     return (int) Math.min(Integer.MAX_VALUE - 8, limit + 1);
   }
 
-  private static byte[] decode(Context ctx, byte[] bytes, long limit) {
+  /** Whether the body is gzip; identity (or none) is as sent, and any other encoding a 415. */
+  private static boolean isGzip(Context ctx) {
     String encoding = ctx.header("Content-Encoding");
     if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
-      return bytes;
+      return false;
     }
     if (!encoding.trim().equalsIgnoreCase("gzip")) {
       throw new UnsupportedMediaType(ProblemCode.UNSUPPORTED_CONTENT_ENCODING,
           "Send the body as is or with Content-Encoding: gzip, not " + encoding + ".");
     }
-    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      return readAtMost(in, limit);
-    } catch (ZipException | java.io.EOFException e) {
-      throw new BadRequest(ProblemCode.MALFORMED_BODY, "The body is not valid gzip.", List.of());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-    byte[] bytes = in.readNBytes(readCap(limit));
-    if (bytes.length > limit) {
-      throw tooLarge(limit);
-    }
-    return bytes;
-  }
-
-  private static PayloadTooLarge tooLarge(long limit) {
-    return new PayloadTooLarge(ProblemCode.PAYLOAD_TOO_LARGE, "The body may be at most " + limit + " bytes.");
+    return true;
   }
 }

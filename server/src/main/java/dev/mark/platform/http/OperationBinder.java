@@ -13,6 +13,7 @@ import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.idempotency.IdempotencyScope;
 import dev.mark.platform.idempotency.StoredResponse;
+import dev.mark.platform.json.JsonValueChecks;
 import dev.mark.platform.ratelimit.Admission;
 import dev.mark.platform.ratelimit.CallGuard;
 import dev.mark.platform.security.Authenticators;
@@ -162,7 +163,7 @@ public final class OperationBinder {
     Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
     RawBody raw = operation.body().isPresent()
         ? bodies.read(ctx, operation.body().get())
-        : new RawBody(null, new byte[0]);
+        : RawBody.none();
     JsonNode json = readJson(operation, raw, issues);
     if (!issues.isEmpty()) {
       throw BadRequest.validation(issues);
@@ -175,7 +176,7 @@ public final class OperationBinder {
       return;
     }
     Idempotency.Outcome outcome = idempotency.run(scope.get(), operation.operationId(),
-        raw.bytes(), () -> {
+        raw.fingerprint(), () -> {
           StoredResponse response = toResponse(operation, call, invocation.invoke(call));
           return new Idempotency.FirstAnswer(response, call.isShowingSecret());
         });
@@ -213,10 +214,17 @@ public final class OperationBinder {
       }
       return null;
     }
-    if (!raw.isJson()) {
+    if (!raw.isJson() || accepted.bulk()) {
+      // a bulk body is streamed by its handler, which checks it against the same schema as it reads
       return null;
     }
     JsonNode body = bodies.json(raw.bytes());
+    // text PostgreSQL cannot store and numbers without end are refused before anything reads them
+    List<FieldIssue> unsafe = JsonValueChecks.find(body, FieldIssue.Location.BODY, "");
+    if (!unsafe.isEmpty()) {
+      issues.addAll(unsafe);
+      return body;
+    }
     String schema = accepted.jsonSchemaPointer().orElseThrow();
     List<FieldIssue> found = validator.validate(schema, body, FieldIssue.Location.BODY, "");
     if (found.isEmpty()) {

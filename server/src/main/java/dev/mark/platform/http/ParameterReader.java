@@ -5,6 +5,7 @@ import dev.mark.platform.contract.ContractParameter;
 import dev.mark.platform.contract.SchemaDefaults;
 import dev.mark.platform.contract.SchemaValidator;
 import dev.mark.platform.errors.FieldIssue;
+import dev.mark.platform.json.JsonValueChecks;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -47,6 +48,11 @@ final class ParameterReader {
       JsonNode value = typed(raw, parameter.type());
       if (value == null) {
         issues.add(new FieldIssue(location, pointer, "type", "must be " + describe(parameter.type())));
+        continue;
+      }
+      List<FieldIssue> unsafe = JsonValueChecks.find(value, location, pointer);
+      if (!unsafe.isEmpty()) {
+        issues.addAll(unsafe);
         continue;
       }
       List<FieldIssue> found = validator.validate(parameter.schemaPointer(), value, location, pointer);
