@@ -1,7 +1,9 @@
 package dev.mark;
 
 import dev.mark.accounts.AccountService;
+import dev.mark.analytics.AnalyticsGate;
 import dev.mark.analytics.AnalyticsHandler;
+import dev.mark.analytics.AnalyticsRunner;
 import dev.mark.analytics.QueryService;
 import dev.mark.api.ApiRoutes;
 import dev.mark.datasets.DatasetService;
@@ -148,7 +150,9 @@ public final class App implements AutoCloseable {
     AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), clock);
     RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
-    QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
+    AnalyticsRunner analytics = new AnalyticsRunner(new Transactions(database.analyticsDsl()),
+        new AnalyticsGate(plans::maxConcurrentQueries), config.limits().queryTimeoutMillis());
+    QueryService queries = new QueryService(analytics, datasets);
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
     SessionService sessions = new SessionService(transactions, accounts, buckets, config.auth(), clock);
     // not on the embedded database: it lives on a developer's machine, where a warning at every
@@ -208,11 +212,11 @@ public final class App implements AutoCloseable {
         () -> new Periodic("flush", FLUSH_INTERVAL, () -> {
           usage.flush();
           keys.flushLastUsed();
-        }));
+        }, metrics));
     opened.open("the periodic idempotency purge",
-        () -> new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired));
+        () -> new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired, metrics));
     opened.open("the periodic rate-limit eviction",
-        () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle));
+        () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle, metrics));
     // Jetty's threads may run even when its port is taken: stopping it is pushed first
     opened.pushThenOpen("the API on PORT " + config.port(),
         () -> stopTakingRequests(javalin, inFlight, config.shutdownGraceMillis()),

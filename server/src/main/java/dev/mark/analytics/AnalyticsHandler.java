@@ -30,7 +30,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
 
   @Override
   public QueryResult queryDataset(ApiCall call, String datasetId, QueryRequest request) {
-    QueryOutcome outcome = queries.run(call.principal(), datasetId, toQuery(request));
+    QueryOutcome outcome = queries.run(call.principal(), datasetId, toQuery(request), call.charges());
     return new QueryResult(
         outcome.columns().stream()
             .map(c -> new ResultColumn(c.name(), ColumnTypes.toModel(c.type())))

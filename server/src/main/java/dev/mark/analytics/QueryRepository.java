@@ -1,15 +1,11 @@
 package dev.mark.analytics;
 
-import static org.jooq.impl.DSL.function;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
-import static org.jooq.impl.DSL.val;
 
 import dev.mark.datasets.RowsTable;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.ProblemCode;
-import dev.mark.platform.errors.Timeout;
 import dev.mark.platform.errors.Unprocessable;
 import java.util.Arrays;
 import java.util.List;
@@ -17,40 +13,25 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 
-/** Runs a {@link QueryPlan} on a dataset's rows table, under a statement timeout. */
+/** Runs a {@link QueryPlan} on a dataset's rows table (the caller sets the statement timeout). */
 final class QueryRepository {
-
-  private static final String QUERY_CANCELED = "57014";
 
   /** The raw result: one array of values per output row, and the totals row if asked. */
   record RawResult(List<Object[]> rows, Optional<Object[]> totals) {}
 
-  RawResult run(DSLContext tx, RowsTable rows, QueryPlan plan, long timeoutMillis) {
+  RawResult run(DSLContext tx, RowsTable rows, QueryPlan plan) {
     Table<?> table = table(name(rows.schema(), rows.table()));
-    try {
-      // SET LOCAL: the timeout ends with this transaction, not with the pooled connection
-      tx.select(function("set_config", String.class,
-              val("statement_timeout"), val(Long.toString(timeoutMillis)), inline(true)))
-          .fetch();
-      boolean fill = plan.bucket().map(QueryPlan.PlannedBucket::fill).orElse(false);
-      List<Object[]> result = fill ? filled(tx, table, plan) : grouped(tx, table, plan);
-      Optional<Object[]> totals = plan.totals()
-          ? Optional.of(tx.select(QuerySql.measureFields(plan))
-              .from(table)
-              .where(QuerySql.where(plan))
-              .fetchSingle()
-              .intoArray())
-          : Optional.empty();
-      return new RawResult(result, totals);
-    } catch (DataAccessException e) {
-      if (QUERY_CANCELED.equals(e.sqlState())) {
-        throw new Timeout(ProblemCode.QUERY_TIMEOUT, "The query was stopped after " + timeoutMillis
-            + " ms; narrow it with filters or a shorter period.");
-      }
-      throw e;
-    }
+    boolean fill = plan.bucket().map(QueryPlan.PlannedBucket::fill).orElse(false);
+    List<Object[]> result = fill ? filled(tx, table, plan) : grouped(tx, table, plan);
+    Optional<Object[]> totals = plan.totals()
+        ? Optional.of(tx.select(QuerySql.measureFields(plan))
+            .from(table)
+            .where(QuerySql.where(plan))
+            .fetchSingle()
+            .intoArray())
+        : Optional.empty();
+    return new RawResult(result, totals);
   }
 
   private static List<Object[]> grouped(DSLContext tx, Table<?> table, QueryPlan plan) {

@@ -25,6 +25,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class PlanCatalog implements PlanDirectory {
 
   private static final String BUILT_IN = "/dev/mark/plans/plans.json";
+  /** The cap of a plan whose entry does not set {@code max_concurrent_queries}. */
+  static final int DEFAULT_MAX_CONCURRENT_QUERIES = 4;
 
   private final List<ConfiguredPlan> ordered;
   private final Map<String, ConfiguredPlan> plans;
@@ -66,7 +68,11 @@ public final class PlanCatalog implements PlanDirectory {
       ConfiguredPlan plan = new ConfiguredPlan(entry.id(), entry.name(), new PlanLimits(entry.id(),
           window(entry.burst(), source, entry.id() + ".burst"),
           window(entry.sustained(), source, entry.id() + ".sustained"),
-          positive(entry.monthlyQuota(), source, entry.id() + ".monthly_quota")));
+          positive(entry.monthlyQuota(), source, entry.id() + ".monthly_quota")),
+          entry.maxConcurrentQueries() == null
+              ? DEFAULT_MAX_CONCURRENT_QUERIES
+              : (int) positive(entry.maxConcurrentQueries(), source,
+                  entry.id() + ".max_concurrent_queries"));
       if (plans.put(entry.id(), plan) != null) {
         throw new ConfigException(source + ": the plan " + entry.id() + " is defined twice");
       }
@@ -111,6 +117,15 @@ public final class PlanCatalog implements PlanDirectory {
   public PlanLimits limitsOf(String planId) {
     ConfiguredPlan plan = plans.get(planId);
     return (plan == null ? plans.get(defaultPlan) : plan).limits();
+  }
+
+  /**
+   * How many analytics operations one account on {@code planId} may run at once; an unknown ID
+   * gets the default plan's.
+   */
+  public int maxConcurrentQueries(String planId) {
+    ConfiguredPlan plan = plans.get(planId);
+    return (plan == null ? plans.get(defaultPlan) : plan).maxConcurrentQueries();
   }
 
   /** The plan of a new account. */

@@ -16,7 +16,8 @@ record PlansFile(
       @JsonProperty(value = "name", required = true) String name,
       @JsonProperty(value = "burst", required = true) Window burst,
       @JsonProperty(value = "sustained", required = true) Window sustained,
-      @JsonProperty(value = "monthly_quota", required = true) long monthlyQuota) {}
+      @JsonProperty(value = "monthly_quota", required = true) long monthlyQuota,
+      @JsonProperty("max_concurrent_queries") Integer maxConcurrentQueries) {}
 
   record Window(
       @JsonProperty(value = "limit", required = true) long limit,

@@ -26,7 +26,8 @@ public final class PlansHandler implements PlansApi {
         plan.name(),
         toModel(plan.limits().burst()),
         toModel(plan.limits().sustained()),
-        plan.limits().monthlyQuota());
+        plan.limits().monthlyQuota(),
+        plan.maxConcurrentQueries());
   }
 
   private static RateWindow toModel(dev.mark.platform.ratelimit.RateWindow window) {

@@ -45,6 +45,14 @@ public abstract sealed class ApiException extends RuntimeException
     return getMessage();
   }
 
+  /**
+   * Whether the call is charged its units all the same: a problem the caller caused is (a 4xx,
+   * or a query stopped at its timeout, whose work was done), one on the server's side is not.
+   */
+  public boolean charged() {
+    return code.status() < 500;
+  }
+
   /** The invalid parts of the request; empty unless the problem is about input. */
   public List<FieldIssue> issues() {
     return issues;

@@ -6,6 +6,7 @@ import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.ProblemCode;
+import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
 import io.javalin.http.Context;
 import java.util.List;
@@ -34,6 +35,10 @@ final class ProblemResponder {
     }
     if (error instanceof TooManyRequests limited) {
       limited.headers().forEach(ctx::header);
+    }
+    if (error instanceof ServiceUnavailable unavailable) {
+      unavailable.retryAfterSeconds().ifPresent(seconds ->
+          ctx.header("Retry-After", Long.toString(seconds)));
     }
     write(ctx, error.code(), error.detail(), error.issues());
   }

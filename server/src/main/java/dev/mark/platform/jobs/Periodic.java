@@ -1,5 +1,6 @@
 package dev.mark.platform.jobs;
 
+import dev.mark.platform.observability.Metrics;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,9 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a task every {@code interval} on a thread of its own, e.g. to flush counters buffered in
- * memory to the database. A failed run is logged and the next one tries again. {@link #close()}
- * stops the schedule and runs the task one last time, so that a clean shutdown loses nothing;
- * a crash loses at most one interval. Thread-safe.
+ * memory to the database. A failed run, whether by an exception or an {@link Error} such as an
+ * {@code OutOfMemoryError}, is logged and counted ({@code mark_jobs_failures_total{job=…}}), and
+ * the next one tries again: a {@link ScheduledExecutorService} silently drops a schedule whose
+ * task throws, which would end metering for good. {@link #close()} stops the schedule and runs
+ * the task one last time, so that a clean shutdown loses nothing; a crash loses at most one
+ * interval. Thread-safe.
  */
 public final class Periodic implements AutoCloseable {
 
@@ -19,11 +23,13 @@ public final class Periodic implements AutoCloseable {
 
   private final String name;
   private final Runnable task;
+  private final Metrics metrics;
   private final ScheduledExecutorService executor;
 
-  public Periodic(String name, Duration interval, Runnable task) {
+  public Periodic(String name, Duration interval, Runnable task, Metrics metrics) {
     this.name = name;
     this.task = task;
+    this.metrics = metrics;
     this.executor = Executors.newSingleThreadScheduledExecutor(
         runnable -> Thread.ofPlatform().name("mark-" + name).daemon().unstarted(runnable));
     executor.scheduleWithFixedDelay(
@@ -38,8 +44,18 @@ public final class Periodic implements AutoCloseable {
   private void runLogged() {
     try {
       task.run();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      failed(e);
+    }
+  }
+
+  /** Counts before logging: under memory pressure the log line is the likelier to fail. */
+  private void failed(Throwable e) {
+    try {
+      metrics.recordJobFailure(name);
       log.error("The periodic task {} failed; it runs again at the next interval", name, e);
+    } catch (RuntimeException | Error reportingFailed) {
+      // nothing more can be done here; the schedule must go on
     }
   }
 

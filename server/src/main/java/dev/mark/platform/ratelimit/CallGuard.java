@@ -36,7 +36,23 @@ public final class CallGuard {
     if (operation.cost() == 0) {
       return Admission.UNLIMITED;
     }
-    return limiter.admit(caller.keyId(), plans.limitsOf(caller.planId()), operation.cost());
+    return charge(caller, operation.cost());
+  }
+
+  /**
+   * Charges {@code units} to the caller, the way an operation's cost is: for the part of an
+   * operation's price that depends on what it is asked ({@link Charges}).
+   *
+   * @throws dev.mark.platform.errors.TooManyRequests when the caller's plan allows no more now
+   */
+  public Admission charge(Principal caller, int units) {
+    return limiter.admit(caller.keyId(), plans.limitsOf(caller.planId()), units);
+  }
+
+  /** The most units one call of {@code caller} can be charged: its plan's smallest rate limit. */
+  public long maxUnitsPerCall(Principal caller) {
+    PlanLimits limits = plans.limitsOf(caller.planId());
+    return Math.min(limits.burst().limit(), limits.sustained().limit());
   }
 
   /** Meters an answered call; {@code units} is what it was charged in the end. */
