@@ -31,6 +31,8 @@ import dev.mark.platform.http.Cors;
 import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
+import dev.mark.platform.http.ProblemErrorHandler;
+import dev.mark.platform.http.SecurityHeaders;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.jobs.Periodic;
 import dev.mark.platform.lifecycle.CloseStack;
@@ -174,7 +176,9 @@ public final class App implements AutoCloseable {
     UsageService usage = new UsageService(transactions, meter, limiter, plans, clock);
     CallGuard guard = new CallGuard(limiter, plans, meter);
     InFlightRequests inFlight = new InFlightRequests();
-    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight, metrics);
+    SecurityHeaders securityHeaders = new SecurityHeaders(config.hstsMaxAgeSeconds());
+    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight, metrics, securityHeaders);
+    ProblemErrorHandler jettyErrors = new ProblemErrorHandler(mapper, securityHeaders);
 
     Javalin javalin = Javalin.create(javalinConfig -> {
       javalinConfig.startup.showJavalinBanner = false;
@@ -185,7 +189,9 @@ public final class App implements AutoCloseable {
       javalinConfig.jetty.modifyServer(server -> {
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(config.shutdownGraceMillis());
+        server.setErrorHandler(jettyErrors);
       });
+      javalinConfig.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
       pipeline.install(javalinConfig);
       Cors.install(javalinConfig, origins);
       DocsRoutes.install(javalinConfig, contract);
@@ -224,7 +230,7 @@ public final class App implements AutoCloseable {
     Optional<MetricsServer> metricsServer = config.metricsPort().isPresent()
         ? Optional.of(opened.open(
             "the metrics server on MARK_METRICS_PORT " + config.metricsPort().getAsInt(),
-            () -> MetricsServer.start(metrics, config.metricsPort().getAsInt())))
+            () -> MetricsServer.start(metrics, config.metricsHost(), config.metricsPort().getAsInt())))
         : Optional.empty();
     return new App(opened, database, accounts, sessions, javalin, inFlight, developmentAccount,
         flusher, metricsServer);

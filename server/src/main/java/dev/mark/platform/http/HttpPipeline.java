@@ -40,13 +40,15 @@ public final class HttpPipeline {
   private final ProblemResponder problems;
   private final InFlightRequests inFlight;
   private final Metrics metrics;
+  private final SecurityHeaders securityHeaders;
 
   public HttpPipeline(ApiContract contract, ObjectMapper mapper, InFlightRequests inFlight,
-      Metrics metrics) {
+      Metrics metrics, SecurityHeaders securityHeaders) {
     this.contract = contract;
     this.problems = new ProblemResponder(mapper);
     this.inFlight = inFlight;
     this.metrics = metrics;
+    this.securityHeaders = securityHeaders;
   }
 
   public void install(JavalinConfig config) {
@@ -67,6 +69,7 @@ public final class HttpPipeline {
     String requestId = RequestIds.of(ctx.header(RequestIds.HEADER));
     ctx.attribute(Requests.ID_ATTRIBUTE, requestId);
     ctx.header(RequestIds.HEADER, requestId);
+    securityHeaders.all().forEach(ctx::header);
     MDC.put("request_id", requestId);
     if (!inFlight.enter()) {
       ctx.header("Connection", "close");

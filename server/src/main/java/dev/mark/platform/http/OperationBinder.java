@@ -125,6 +125,10 @@ public final class OperationBinder {
   private void handle(ContractOperation operation, Invocation invocation, Context ctx)
       throws Exception {
     ContextRequest request = new ContextRequest(ctx);
+    if (!operation.isPublic()) {
+      // set before authenticating, so that refusals are not cached either
+      ctx.header(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
+    }
     Principal principal = operation.isPublic()
         ? null
         : authenticators.authenticate(operation.securitySchemes(), request);

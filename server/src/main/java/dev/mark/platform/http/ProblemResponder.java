@@ -21,7 +21,7 @@ final class ProblemResponder {
 
   static final String MEDIA_TYPE = "application/problem+json";
   static final String PROBLEM_CODE_ATTRIBUTE = "mark.problem";
-  private static final String TYPE_BASE = "https://mark.dev/problems/";
+  static final String TYPE_BASE = "https://mark.dev/problems/";
 
   private final ObjectMapper mapper;
 
