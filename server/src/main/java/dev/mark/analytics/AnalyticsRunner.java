@@ -89,7 +89,7 @@ public final class AnalyticsRunner {
       return new Timeout(ProblemCode.QUERY_TIMEOUT, "The query was stopped after " + timeoutMillis
           + " ms; narrow it with filters or a shorter period.");
     }
-    if (TOO_LARGE.contains(state) || (state != null && state.startsWith(TOO_COMPLEX_CLASS))) {
+    if (state != null && (TOO_LARGE.contains(state) || state.startsWith(TOO_COMPLEX_CLASS))) {
       return new Unprocessable(ProblemCode.QUERY_TOO_COSTLY,
           "The database refused the query as too complex or too large for one query.",
           List.of(FieldIssue.body("", "too_costly", "use fewer filters or groupings")));
