@@ -14,7 +14,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
     permits BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict,
         PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, ServiceUnavailable,
-        Timeout {
+        Timeout, UriTooLong, HeadersTooLarge {
 
   private final ProblemCode code;
   private final List<FieldIssue> issues;

@@ -1,8 +1,17 @@
 package dev.mark.platform.http;
 
 import dev.mark.api.model.Problem;
+import dev.mark.platform.errors.ApiException;
+import dev.mark.platform.errors.BadRequest;
+import dev.mark.platform.errors.HeadersTooLarge;
+import dev.mark.platform.errors.NotFound;
+import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ProblemCode;
+import dev.mark.platform.errors.ServiceUnavailable;
+import dev.mark.platform.errors.UnsupportedMediaType;
+import dev.mark.platform.errors.UriTooLong;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -51,12 +60,13 @@ public final class ProblemErrorHandler extends ErrorHandler {
   }
 
   private byte[] body(int status, String path, String requestId) {
-    ProblemCode code = codeOf(status);
+    boolean internal = status >= 500 && status != ServiceUnavailable.STATUS;
+    ProblemCode code = internal ? ProblemCode.INTERNAL_ERROR : errorOf(status).code();
     Problem problem = new Problem(
         ProblemResponder.TYPE_BASE + code.code().replace('_', '-'),
         code.title(),
         status,
-        detailOf(code),
+        internal ? INTERNAL_DETAIL : errorOf(status).detail(),
         path,
         code.code(),
         requestId,
@@ -64,29 +74,25 @@ public final class ProblemErrorHandler extends ErrorHandler {
     return mapper.writeValueAsBytes(problem);
   }
 
-  /** The contract's code of a status Jetty answers; the generic one of its class otherwise. */
-  static ProblemCode codeOf(int status) {
-    return switch (status) {
-      case 404 -> ProblemCode.NOT_FOUND;
-      case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
-      case 414 -> ProblemCode.URI_TOO_LONG;
-      case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-      case 431 -> ProblemCode.HEADERS_TOO_LARGE;
-      case 503 -> ProblemCode.UNAVAILABLE;
-      default -> status < 500 ? ProblemCode.BAD_REQUEST : ProblemCode.INTERNAL_ERROR;
-    };
-  }
+  private static final String INTERNAL_DETAIL =
+      "Something went wrong on our side. Quote the request ID to support.";
 
-  private static String detailOf(ProblemCode code) {
-    return switch (code) {
-      case URI_TOO_LONG -> "The request URI is longer than the server reads.";
-      case HEADERS_TOO_LARGE -> "The request's headers are larger than the server reads.";
-      case PAYLOAD_TOO_LARGE -> "The body is too large.";
-      case NOT_FOUND -> "There is no such route.";
-      case UNSUPPORTED_MEDIA_TYPE -> "The body's media type is not accepted here.";
-      case UNAVAILABLE -> "The service cannot take traffic now; retry in a moment.";
-      case INTERNAL_ERROR -> "Something went wrong on our side. Quote the request ID to support.";
-      default -> "The request could not be read: its request line, URI or headers are malformed.";
+  /** The problem of a 4xx or 503 Jetty answers; {@code bad_request} for any other 4xx. */
+  static ApiException errorOf(int status) {
+    return switch (status) {
+      case UriTooLong.STATUS -> new UriTooLong(ProblemCode.URI_TOO_LONG,
+          "The request URI is longer than the server reads.");
+      case HeadersTooLarge.STATUS -> new HeadersTooLarge(ProblemCode.HEADERS_TOO_LARGE,
+          "The request's headers are larger than the server reads.");
+      case PayloadTooLarge.STATUS -> new PayloadTooLarge(ProblemCode.PAYLOAD_TOO_LARGE,
+          "The body is too large.");
+      case NotFound.STATUS -> new NotFound(ProblemCode.NOT_FOUND, "There is no such route.");
+      case UnsupportedMediaType.STATUS -> new UnsupportedMediaType(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+          "The body's media type is not accepted here.");
+      case ServiceUnavailable.STATUS -> new ServiceUnavailable(ProblemCode.UNAVAILABLE,
+          "The service cannot take traffic now; retry in a moment.");
+      default -> new BadRequest(ProblemCode.BAD_REQUEST,
+          "The request could not be read: its request line, URI or headers are malformed.", List.of());
     };
   }
 }
