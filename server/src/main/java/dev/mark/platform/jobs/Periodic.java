@@ -14,12 +14,17 @@ import org.slf4j.LoggerFactory;
  * {@code OutOfMemoryError}, is logged and counted ({@code mark_jobs_failures_total{job=…}}), and
  * the next one tries again: a {@link ScheduledExecutorService} silently drops a schedule whose
  * task throws, which would end metering for good. {@link #close()} stops the schedule and runs
- * the task one last time, so that a clean shutdown loses nothing; a crash loses at most one
- * interval. Thread-safe.
+ * the task one last time (for at most 10 s), so that a clean shutdown loses nothing; a crash
+ * loses at most one interval. Thread-safe.
  */
 public final class Periodic implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Periodic.class);
+  /**
+   * How long the last run at {@link #close()} may take: a database that is frozen would hold it,
+   * and so the whole shutdown, forever.
+   */
+  private static final Duration LAST_RUN_LIMIT = Duration.ofSeconds(10);
 
   private final String name;
   private final Runnable task;
@@ -64,9 +69,13 @@ public final class Periodic implements AutoCloseable {
     executor.shutdown();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
+      Thread last = Thread.ofVirtual().name("mark-" + name + "-last").start(this::runLogged);
+      if (!last.join(LAST_RUN_LIMIT)) {
+        log.warn("The last run of the periodic task {} did not finish within {} s; shutdown goes on",
+            name, LAST_RUN_LIMIT.toSeconds());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    runLogged();
   }
 }

@@ -30,4 +30,24 @@ class PeriodicTest {
       assertThat(metrics.scrape()).contains("mark_jobs_failures_total{job=\"test-job\"} 3.0");
     }
   }
+
+  @Test
+  void aLastRunThatNeverEndsDoesNotHoldTheClose() {
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicInteger lastRuns = new AtomicInteger();
+    try (Metrics metrics = new Metrics()) {
+      Periodic job = new Periodic("stuck-job", Duration.ofHours(1), () -> {
+        lastRuns.incrementAndGet();
+        try {
+          never.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, metrics);
+
+      job.close();
+
+      assertThat(lastRuns).hasValue(1);
+    }
+  }
 }
