@@ -1,7 +1,9 @@
 package dev.mark;
 
 import dev.mark.accounts.AccountService;
+import dev.mark.analytics.AnalyticsGate;
 import dev.mark.analytics.AnalyticsHandler;
+import dev.mark.analytics.AnalyticsRunner;
 import dev.mark.analytics.QueryService;
 import dev.mark.analytics.explain.ExplainService;
 import dev.mark.api.ApiRoutes;
@@ -31,6 +33,8 @@ import dev.mark.platform.http.Cors;
 import dev.mark.platform.http.HttpPipeline;
 import dev.mark.platform.http.InFlightRequests;
 import dev.mark.platform.http.OperationBinder;
+import dev.mark.platform.http.ProblemErrorHandler;
+import dev.mark.platform.http.SecurityHeaders;
 import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.jobs.Periodic;
 import dev.mark.platform.lifecycle.CloseStack;
@@ -151,8 +155,10 @@ public final class App implements AutoCloseable {
     AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), plans, clock);
     RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
-    QueryService queries = new QueryService(transactions, datasets, config.limits().queryTimeoutMillis());
-    ExplainService explains = new ExplainService(transactions, datasets, config.limits().queryTimeoutMillis());
+    AnalyticsRunner analytics = new AnalyticsRunner(new Transactions(database.analyticsDsl()),
+        new AnalyticsGate(plans::maxConcurrentQueries), config.limits().queryTimeoutMillis());
+    QueryService queries = new QueryService(analytics, datasets);
+    ExplainService explains = new ExplainService(analytics, datasets);
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
     SessionService sessions = new SessionService(transactions, accounts, buckets, config.auth(), clock);
     // not on the embedded database: it lives on a developer's machine, where a warning at every
@@ -175,7 +181,9 @@ public final class App implements AutoCloseable {
     UsageService usage = new UsageService(transactions, meter, limiter, plans, clock);
     CallGuard guard = new CallGuard(limiter, plans, meter);
     InFlightRequests inFlight = new InFlightRequests();
-    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight, metrics);
+    SecurityHeaders securityHeaders = new SecurityHeaders(config.hstsMaxAgeSeconds());
+    HttpPipeline pipeline = new HttpPipeline(contract, mapper, inFlight, metrics, securityHeaders);
+    ProblemErrorHandler jettyErrors = new ProblemErrorHandler(mapper, securityHeaders);
 
     Javalin javalin = Javalin.create(javalinConfig -> {
       javalinConfig.startup.showJavalinBanner = false;
@@ -186,7 +194,9 @@ public final class App implements AutoCloseable {
       javalinConfig.jetty.modifyServer(server -> {
         server.insertHandler(new GracefulHandler());
         server.setStopTimeout(config.shutdownGraceMillis());
+        server.setErrorHandler(jettyErrors);
       });
+      javalinConfig.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
       pipeline.install(javalinConfig);
       Cors.install(javalinConfig, origins);
       DocsRoutes.install(javalinConfig, contract);
@@ -213,11 +223,11 @@ public final class App implements AutoCloseable {
         () -> new Periodic("flush", FLUSH_INTERVAL, () -> {
           usage.flush();
           keys.flushLastUsed();
-        }));
+        }, metrics));
     opened.open("the periodic idempotency purge",
-        () -> new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired));
+        () -> new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired, metrics));
     opened.open("the periodic rate-limit eviction",
-        () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle));
+        () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle, metrics));
     // Jetty's threads may run even when its port is taken: stopping it is pushed first
     opened.pushThenOpen("the API on PORT " + config.port(),
         () -> stopTakingRequests(javalin, inFlight, config.shutdownGraceMillis()),
@@ -225,7 +235,7 @@ public final class App implements AutoCloseable {
     Optional<MetricsServer> metricsServer = config.metricsPort().isPresent()
         ? Optional.of(opened.open(
             "the metrics server on MARK_METRICS_PORT " + config.metricsPort().getAsInt(),
-            () -> MetricsServer.start(metrics, config.metricsPort().getAsInt())))
+            () -> MetricsServer.start(metrics, config.metricsHost(), config.metricsPort().getAsInt())))
         : Optional.empty();
     return new App(opened, database, accounts, sessions, javalin, inFlight, developmentAccount,
         flusher, metricsServer);

@@ -20,7 +20,7 @@ class PlansApiTest {
     assertThat(result.status()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     result.json().get("data").forEach(plan -> ids.add(plan.get("id").asString()));
-    assertThat(ids).containsExactly("free", "mega", "tiny", "metered", "cluster", "capped");
+    assertThat(ids).containsExactly("free", "mega", "tiny", "metered", "analyst", "cluster", "capped");
     JsonNode tiny = result.json().get("data").get(2);
     assertThat(tiny.get("burst").get("limit").asLong()).isEqualTo(3);
     assertThat(tiny.get("burst").get("window_seconds").asInt()).isEqualTo(60);

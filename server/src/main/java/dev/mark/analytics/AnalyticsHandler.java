@@ -44,7 +44,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
 
   @Override
   public QueryResult queryDataset(ApiCall call, String datasetId, QueryRequest request) {
-    QueryOutcome outcome = queries.run(call.principal(), datasetId, toQuery(request));
+    QueryOutcome outcome = queries.run(call.principal(), datasetId, toQuery(request), call.charges());
     return new QueryResult(
         outcome.columns().stream()
             .map(c -> new ResultColumn(c.name(), ColumnTypes.toModel(c.type())))
@@ -58,7 +58,7 @@ public final class AnalyticsHandler implements AnalyticsApi {
 
   @Override
   public ExplainResult explainDataset(ApiCall call, String datasetId, ExplainRequest request) {
-    ExplainOutcome outcome = explains.explain(call.principal(), datasetId, toExplainQuery(request));
+    ExplainOutcome outcome = explains.explain(call.principal(), datasetId, toExplainQuery(request), call.charges());
     return ExplainResults.toResult(
         outcome,
         ChartModels.forExplain(request, outcome),

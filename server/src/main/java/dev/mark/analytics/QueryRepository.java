@@ -15,16 +15,15 @@ import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 
-/** Runs a {@link QueryPlan} on a dataset's rows table, under a statement timeout. */
+/** Runs a {@link QueryPlan} on a dataset's rows table (the caller sets the statement timeout). */
 final class QueryRepository {
 
   /** The raw result: one array of values per output row, and the totals row if asked. */
   record RawResult(List<Object[]> rows, Optional<Object[]> totals) {}
 
-  RawResult run(DSLContext tx, RowsTable rows, QueryPlan plan, long timeoutMillis) {
+  RawResult run(DSLContext tx, RowsTable rows, QueryPlan plan) {
     Table<?> table = table(name(rows.schema(), rows.table()));
     try {
-      StatementTimeout.set(tx, timeoutMillis);
       boolean fill = plan.bucket().map(QueryPlan.PlannedBucket::fill).orElse(false);
       List<Object[]> result = fill ? filled(tx, table, plan) : grouped(tx, table, plan);
       Optional<Object[]> totals = plan.totals()
@@ -36,12 +35,12 @@ final class QueryRepository {
           : Optional.empty();
       return new RawResult(result, totals);
     } catch (DataAccessException e) {
-      if (StatementTimeout.isUnknownTimeZone(e)) {
+      if (SqlStates.isUnknownTimeZone(e)) {
         // a zone of Java's tz database that this PostgreSQL's older one lacks
         throw new Unprocessable(ProblemCode.INVALID_QUERY, "The query does not fit the dataset.", List.of(
             FieldIssue.body("/time_bucket/time_zone", "unknown_time_zone", "the database does not know this time zone")));
       }
-      throw StatementTimeout.translate(e, timeoutMillis);
+      throw e;
     }
   }
 

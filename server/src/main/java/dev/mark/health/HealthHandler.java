@@ -8,12 +8,16 @@ import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.http.ApiCall;
 import dev.mark.platform.ratelimit.BucketStore;
+import java.util.OptionalLong;
 
 /**
  * Liveness and readiness. Readiness asks the database and the rate limits' store, without which
- * no call can be served, so a load balancer can route around.
+ * no call can be served, so a load balancer can route around; it answers within about a second
+ * even when the database is down or frozen ({@link Database#isReachable()}).
  */
 public final class HealthHandler implements HealthApi {
+
+  private static final long RETRY_SECONDS = 2;
 
   private final Database database;
   private final BucketStore rateLimits;
@@ -31,10 +35,12 @@ public final class HealthHandler implements HealthApi {
   @Override
   public Readiness getReadiness(ApiCall call) {
     if (!database.isReachable()) {
-      throw new ServiceUnavailable(ProblemCode.UNAVAILABLE, "The database does not answer.");
+      throw new ServiceUnavailable(ProblemCode.UNAVAILABLE, "The database does not answer.",
+          OptionalLong.of(RETRY_SECONDS));
     }
     if (!rateLimits.isReachable()) {
-      throw new ServiceUnavailable(ProblemCode.UNAVAILABLE, "The store of the rate limits does not answer.");
+      throw new ServiceUnavailable(ProblemCode.UNAVAILABLE, "The store of the rate limits does not answer.",
+          OptionalLong.of(RETRY_SECONDS));
     }
     return new Readiness(Readiness.StatusEnum.OK, Readiness.DatabaseEnum.OK,
         Readiness.RateLimiterEnum.OK);

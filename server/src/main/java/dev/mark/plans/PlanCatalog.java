@@ -25,6 +25,8 @@ import tools.jackson.databind.ObjectMapper;
 public final class PlanCatalog implements PlanDirectory {
 
   private static final String BUILT_IN = "/dev/mark/plans/plans.json";
+  /** The cap of a plan whose entry does not set {@code max_concurrent_queries}. */
+  static final int DEFAULT_MAX_CONCURRENT_QUERIES = 4;
 
   private final List<ConfiguredPlan> ordered;
   private final Map<String, ConfiguredPlan> plans;
@@ -67,7 +69,11 @@ public final class PlanCatalog implements PlanDirectory {
           window(entry.burst(), source, entry.id() + ".burst"),
           window(entry.sustained(), source, entry.id() + ".sustained"),
           positive(entry.monthlyQuota(), source, entry.id() + ".monthly_quota")),
-          caps(entry, source));
+          caps(entry, source),
+          entry.maxConcurrentQueries() == null
+              ? DEFAULT_MAX_CONCURRENT_QUERIES
+              : (int) positive(entry.maxConcurrentQueries(), source,
+                  entry.id() + ".max_concurrent_queries"));
       if (plans.put(entry.id(), plan) != null) {
         throw new ConfigException(source + ": the plan " + entry.id() + " is defined twice");
       }
@@ -133,6 +139,15 @@ public final class PlanCatalog implements PlanDirectory {
   public PlanCaps capsOf(String planId) {
     ConfiguredPlan plan = plans.get(planId);
     return (plan == null ? plans.get(defaultPlan) : plan).caps();
+  }
+
+  /**
+   * How many analytics operations one account on {@code planId} may run at once; an unknown ID
+   * gets the default plan's.
+   */
+  public int maxConcurrentQueries(String planId) {
+    ConfiguredPlan plan = plans.get(planId);
+    return (plan == null ? plans.get(defaultPlan) : plan).maxConcurrentQueries();
   }
 
   /** The plan of a new account. */

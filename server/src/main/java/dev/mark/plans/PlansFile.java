@@ -20,7 +20,8 @@ record PlansFile(
       @JsonProperty("max_api_keys") Integer maxApiKeys,
       @JsonProperty("max_datasets") Integer maxDatasets,
       @JsonProperty("max_columns_per_dataset") Integer maxColumnsPerDataset,
-      @JsonProperty("max_time_columns_per_dataset") Integer maxTimeColumnsPerDataset) {}
+      @JsonProperty("max_time_columns_per_dataset") Integer maxTimeColumnsPerDataset,
+      @JsonProperty("max_concurrent_queries") Integer maxConcurrentQueries) {}
 
   record Window(
       @JsonProperty(value = "limit", required = true) long limit,

@@ -30,7 +30,8 @@ public final class PlansHandler implements PlansApi {
         plan.caps().maxApiKeys(),
         plan.caps().maxDatasets(),
         plan.caps().maxColumnsPerDataset(),
-        plan.caps().maxTimeColumnsPerDataset());
+        plan.caps().maxTimeColumnsPerDataset(),
+        plan.maxConcurrentQueries());
   }
 
   private static RateWindow toModel(dev.mark.platform.ratelimit.RateWindow window) {

@@ -11,7 +11,6 @@ import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.table;
 
 import dev.mark.analytics.QuerySql;
-import dev.mark.analytics.StatementTimeout;
 import dev.mark.datasets.ColumnSpec;
 import dev.mark.datasets.RowsTable;
 import java.math.BigDecimal;
@@ -34,7 +33,6 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.jooq.exception.DataAccessException;
 
 /**
  * Reads what an explain needs from a dataset's rows, each in one SQL statement under the
@@ -55,12 +53,6 @@ final class ExplainRepository {
    * @param value the segment's value as text (null for rows without one)
    */
   record SegmentRow(boolean leftOut, int period, int dimension, String value, BigDecimal measure, long rows) {}
-
-  private final long timeoutMillis;
-
-  ExplainRepository(long timeoutMillis) {
-    this.timeoutMillis = timeoutMillis;
-  }
 
   /** How many distinct values each of {@code columns} has in the rows read, in one pass (grouping sets). */
   Map<Integer, Long> distinctCounts(DSLContext tx, RowsTable rows, ExplainPlan plan, List<ColumnSpec> columns) {
@@ -185,14 +177,10 @@ final class ExplainRepository {
    */
   private static final String WORK_MEM = "256MB";
 
-  private void run(DSLContext tx, Runnable statement) {
-    try {
-      StatementTimeout.set(tx, timeoutMillis);
-      tx.select(DSL.function("set_config", String.class, DSL.val("work_mem"), DSL.val(WORK_MEM), inline(true))).fetch();
-      statement.run();
-    } catch (DataAccessException e) {
-      throw StatementTimeout.translate(e, timeoutMillis);
-    }
+  /** Runs {@code statement} with room to hash its groups; the runner set the statement timeout. */
+  private static void run(DSLContext tx, Runnable statement) {
+    tx.select(DSL.function("set_config", String.class, DSL.val("work_mem"), DSL.val(WORK_MEM), inline(true))).fetch();
+    statement.run();
   }
 
   private static Table<?> rowsTable(RowsTable rows) {

@@ -1,5 +1,7 @@
 package dev.mark.analytics.explain;
 
+import dev.mark.analytics.AnalyticsRunner;
+import dev.mark.analytics.QueryPrice;
 import dev.mark.analytics.explain.ExplainOutcome.CauseFigure;
 import dev.mark.analytics.explain.ExplainOutcome.MeasureFacts;
 import dev.mark.analytics.explain.ExplainOutcome.PeriodFigure;
@@ -7,9 +9,10 @@ import dev.mark.analytics.explain.ExplainRepository.LeafRow;
 import dev.mark.analytics.explain.ExplainRepository.SegmentRow;
 import dev.mark.analytics.explain.SegmentSplit.DimensionSplit;
 import dev.mark.datasets.ColumnSpec;
+import dev.mark.datasets.DatasetRecord;
 import dev.mark.datasets.DatasetService;
 import dev.mark.datasets.RowsTable;
-import dev.mark.platform.db.Transactions;
+import dev.mark.platform.ratelimit.Charges;
 import dev.mark.platform.security.Principal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,29 +20,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Explains why a measure moved between two periods. In one transaction it finds the dataset
+ * Explains why a measure moved between two periods. Priced as a query and run by
+ * {@link AnalyticsRunner} (the plan's concurrency, the analytics connections, the statement
+ * timeout), in one transaction it finds the dataset
  * (held until the end, as a query does), checks the request, picks the default dimensions if
  * none were named, and reads the leaves in one SQL statement; the split of the change, the
  * Adtributor ranking and the root-cause search then run in memory.
  */
 public final class ExplainService {
 
-  private final Transactions transactions;
+  private final AnalyticsRunner runner;
   private final DatasetService datasets;
-  private final ExplainRepository repository;
+  private final ExplainRepository repository = new ExplainRepository();
   private final RootCauseFinder causes = new RootCauseFinder();
 
-  public ExplainService(Transactions transactions, DatasetService datasets, long timeoutMillis) {
-    this.transactions = transactions;
+  public ExplainService(AnalyticsRunner runner, DatasetService datasets) {
+    this.runner = runner;
     this.datasets = datasets;
-    this.repository = new ExplainRepository(timeoutMillis);
   }
 
   /** What the transaction read: the plan, the dimensions, and the leaves or segment figures. */
   private record Read(ExplainPlan plan, List<ColumnSpec> dimensions, List<LeafRow> leaves, List<SegmentRow> segments) {}
 
-  public ExplainOutcome explain(Principal caller, String datasetId, ExplainQuery query) {
-    Read read = transactions.inTransaction(tx -> {
+  /**
+   * @param charges where the explain's price beyond its base (the operation's cost, already
+   *     charged) is charged: it is priced as a query of its measure, filters and dimensions
+   */
+  public ExplainOutcome explain(Principal caller, String datasetId, ExplainQuery query, Charges charges) {
+    DatasetRecord dataset = datasets.get(caller, datasetId);
+    QueryPrice price = QueryPrice.of(charges.charged(), ExplainPlanner.plan(query, dataset.columns()).checked(),
+        dataset.rowCount());
+    Read read = runner.run(caller, charges, price, tx -> {
       RowsTable rows = datasets.rowsTable(tx, caller, datasetId);
       ExplainPlan plan = ExplainPlanner.plan(query, rows.columns());
       List<ColumnSpec> dimensions = plan.dimensions()

@@ -1,6 +1,8 @@
 package dev.mark.platform.config;
 
 import static dev.mark.platform.config.Variable.MARK_DATA_DIR;
+import static dev.mark.platform.config.Variable.MARK_HSTS;
+import static dev.mark.platform.config.Variable.MARK_METRICS_HOST;
 import static dev.mark.platform.config.Variable.MARK_METRICS_PORT;
 import static dev.mark.platform.config.Variable.MARK_SHUTDOWN_GRACE_MS;
 import static dev.mark.platform.config.Variable.PORT;
@@ -8,6 +10,7 @@ import static dev.mark.platform.config.Variable.PORT;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The server's configuration, read once at startup from environment variables
@@ -26,11 +29,15 @@ import java.util.OptionalInt;
  * @param caches what each node keeps in memory, and for how long ({@link CacheConfig})
  * @param metricsPort where operators' {@code GET /metrics} (Prometheus) is served
  *     ({@link Variable#MARK_METRICS_PORT}; unset: not served; 0 picks a free port)
+ * @param metricsHost the address the metrics port listens on ({@link Variable#MARK_METRICS_HOST};
+ *     loopback unless widened, since the metrics need no credentials)
+ * @param hstsMaxAgeSeconds the {@code max-age} of a {@code Strict-Transport-Security} header on
+ *     every response, for deployments behind TLS ({@link Variable#MARK_HSTS}; unset: none)
  */
 public record AppConfig(
     int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis,
     RateLimitConfig rateLimits, MarketplaceConfig marketplace, AuthConfig auth, CacheConfig caches,
-    OptionalInt metricsPort) {
+    OptionalInt metricsPort, String metricsHost, OptionalLong hstsMaxAgeSeconds) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -38,6 +45,10 @@ public record AppConfig(
     }
     if (metricsPort.isPresent() && (metricsPort.getAsInt() < 0 || metricsPort.getAsInt() > 65_535)) {
       throw new ConfigException("MARK_METRICS_PORT must be between 0 and 65535, got " + metricsPort.getAsInt());
+    }
+    if (hstsMaxAgeSeconds.isPresent() && hstsMaxAgeSeconds.getAsLong() < 1) {
+      throw new ConfigException("MARK_HSTS must be a max-age of at least 1 second, got "
+          + hstsMaxAgeSeconds.getAsLong());
     }
     if (shutdownGraceMillis < 0) {
       throw new ConfigException("MARK_SHUTDOWN_GRACE_MS must not be negative");
@@ -62,6 +73,8 @@ public record AppConfig(
         MarketplaceConfig.fromEnvironment(env),
         AuthConfig.fromEnvironment(env),
         CacheConfig.fromEnvironment(env),
-        env.optionalInteger(MARK_METRICS_PORT));
+        env.optionalInteger(MARK_METRICS_PORT),
+        env.text(MARK_METRICS_HOST).orElseThrow(),
+        env.text(MARK_HSTS).isPresent() ? OptionalLong.of(env.whole(MARK_HSTS)) : OptionalLong.empty());
   }
 }

@@ -36,12 +36,18 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final CloseStack parts;
   private final DSLContext dsl;
+  private final DSLContext analyticsDsl;
+  private final ReachabilityProbe probe;
 
-  private Database(boolean embedded, HikariDataSource pool, CloseStack parts) {
+  private Database(boolean embedded, HikariDataSource pool, HikariDataSource analyticsPool,
+      CloseStack parts) {
     this.embedded = embedded;
     this.pool = pool;
     this.parts = parts;
     this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    this.analyticsDsl = DSL.using(analyticsPool, SQLDialect.POSTGRES,
+        new Settings().withExecuteLogging(false));
+    this.probe = new ReachabilityProbe(pool, ReachabilityProbe.DEFAULT_WAIT);
   }
 
   /**
@@ -55,10 +61,7 @@ public final class Database implements AutoCloseable {
   public static Database start(DatabaseConfig config, Path dataDir, MeterRegistry meters) {
     CloseStack parts = new CloseStack();
     try {
-      HikariConfig hikari = new HikariConfig();
-      hikari.setPoolName("mark");
-      hikari.setMetricRegistry(meters);
-      hikari.setMaximumPoolSize(16);
+      HikariConfig hikari = ConnectionPools.settings(ConnectionPools.MAIN, ConnectionPools.MAIN_SIZE, meters);
       String target;
       if (config.external().isPresent()) {
         DatabaseConfig.External external = config.external().get();
@@ -78,7 +81,14 @@ public final class Database implements AutoCloseable {
       }
       HikariDataSource pool = parts.open(target, () -> new HikariDataSource(hikari));
       parts.run("the migration of the database schema", () -> migrate(pool));
-      return new Database(config.external().isEmpty(), pool, parts);
+      HikariConfig analytics = ConnectionPools.settings(
+          ConnectionPools.ANALYTICS, ConnectionPools.ANALYTICS_SIZE, meters);
+      analytics.setJdbcUrl(hikari.getJdbcUrl());
+      analytics.setUsername(hikari.getUsername());
+      analytics.setPassword(hikari.getPassword());
+      HikariDataSource analyticsPool = parts.open("the analytics connections to " + target,
+          () -> new HikariDataSource(analytics));
+      return new Database(config.external().isEmpty(), pool, analyticsPool, parts);
     } catch (RuntimeException | Error e) {
       parts.close();
       throw e;
@@ -122,19 +132,24 @@ public final class Database implements AutoCloseable {
     return dsl;
   }
 
+  /**
+   * The context of analytics queries, on a pool of their own ({@link ConnectionPools}): heavy
+   * queries wait for one another there, never for the connections of other calls.
+   */
+  public DSLContext analyticsDsl() {
+    return analyticsDsl;
+  }
+
   public DataSource dataSource() {
     return pool;
   }
 
-  /** Whether the database answers a trivial query now. */
+  /**
+   * Whether the database answers now, found out within about a second even when the database
+   * is down or frozen (see {@link ReachabilityProbe}).
+   */
   public boolean isReachable() {
-    try {
-      dsl.selectOne().fetch();
-      return true;
-    } catch (RuntimeException e) {
-      log.warn("The database does not answer: {}", e.getMessage());
-      return false;
-    }
+    return probe.answers();
   }
 
   /** Whether the server runs its own embedded PostgreSQL. */

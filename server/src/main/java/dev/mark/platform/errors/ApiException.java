@@ -14,7 +14,7 @@ import java.util.List;
 public abstract sealed class ApiException extends RuntimeException
     permits BadRequest, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict,
         PayloadTooLarge, UnsupportedMediaType, Unprocessable, TooManyRequests, ServiceUnavailable,
-        Timeout {
+        Timeout, UriTooLong, HeadersTooLarge {
 
   private final ProblemCode code;
   private final List<FieldIssue> issues;
@@ -43,6 +43,14 @@ public abstract sealed class ApiException extends RuntimeException
   /** What went wrong in this occurrence, for a human. */
   public String detail() {
     return getMessage();
+  }
+
+  /**
+   * Whether the call is charged its units all the same: a problem the caller caused is (a 4xx,
+   * or a query stopped at its timeout, whose work was done), one on the server's side is not.
+   */
+  public boolean charged() {
+    return code.status() < 500;
   }
 
   /** The invalid parts of the request; empty unless the problem is about input. */

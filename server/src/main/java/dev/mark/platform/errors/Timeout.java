@@ -11,4 +11,10 @@ public final class Timeout extends ApiException {
   public Timeout(ProblemCode code, String detail) {
     super(STATUS, code, detail, List.of());
   }
+
+  /** The work ran until it was stopped: what it cost the server is charged to the caller. */
+  @Override
+  public boolean charged() {
+    return true;
+  }
 }

@@ -21,6 +21,12 @@ public final class TooManyRequests extends ApiException {
     this.headers = Map.copyOf(headers);
   }
 
+  /** Refused before any work: nothing is charged. */
+  @Override
+  public boolean charged() {
+    return false;
+  }
+
   public Map<String, String> headers() {
     return headers;
   }

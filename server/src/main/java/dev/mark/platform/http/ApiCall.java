@@ -1,5 +1,6 @@
 package dev.mark.platform.http;
 
+import dev.mark.platform.ratelimit.Charges;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
 import java.util.ArrayList;
@@ -24,12 +25,15 @@ public final class ApiCall {
   private final ObjectMapper mapper;
   private final CallerRequest request;
   private final String clientAddress;
+  private final Charges charges;
   private final List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
   private String location;
   private boolean showsSecret;
 
   ApiCall(String requestId, Principal principal, Map<String, JsonNode> parameters, JsonNode body,
-      RawBody rawBody, ObjectMapper mapper, CallerRequest request, String clientAddress) {
+      RawBody rawBody, ObjectMapper mapper, CallerRequest request, String clientAddress,
+      Charges charges) {
+    this.charges = charges;
     this.requestId = requestId;
     this.request = request;
     this.clientAddress = clientAddress;
@@ -63,6 +67,14 @@ public final class ApiCall {
    */
   public CallerRequest request() {
     return request;
+  }
+
+  /**
+   * Charges this call more units than its operation's {@code x-mark-cost}, for operations
+   * priced by weight; charges nothing on a public operation.
+   */
+  public Charges charges() {
+    return charges;
   }
 
   /** The address of the client (the peer of the connection). */

@@ -1,6 +1,7 @@
 package dev.mark.platform.http;
 
 import dev.mark.platform.contract.ApiContract;
+import dev.mark.platform.db.DatabaseFailures;
 import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.MethodNotAllowed;
@@ -15,6 +16,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +33,22 @@ public final class HttpPipeline {
 
   private static final Logger log = LoggerFactory.getLogger(HttpPipeline.class);
   private static final Logger access = LoggerFactory.getLogger("dev.mark.access");
+  /** What a 503 for a database that does not answer tells the caller to wait. */
+  private static final long DATABASE_RETRY_SECONDS = 2;
 
   private final ApiContract contract;
   private final ProblemResponder problems;
   private final InFlightRequests inFlight;
   private final Metrics metrics;
+  private final SecurityHeaders securityHeaders;
 
   public HttpPipeline(ApiContract contract, ObjectMapper mapper, InFlightRequests inFlight,
-      Metrics metrics) {
+      Metrics metrics, SecurityHeaders securityHeaders) {
     this.contract = contract;
     this.problems = new ProblemResponder(mapper);
     this.inFlight = inFlight;
     this.metrics = metrics;
+    this.securityHeaders = securityHeaders;
   }
 
   public void install(JavalinConfig config) {
@@ -63,6 +69,7 @@ public final class HttpPipeline {
     String requestId = RequestIds.of(ctx.header(RequestIds.HEADER));
     ctx.attribute(Requests.ID_ATTRIBUTE, requestId);
     ctx.header(RequestIds.HEADER, requestId);
+    securityHeaders.all().forEach(ctx::header);
     MDC.put("request_id", requestId);
     if (!inFlight.enter()) {
       ctx.header("Connection", "close");
@@ -130,6 +137,13 @@ public final class HttpPipeline {
   }
 
   private void unexpected(Exception e, Context ctx) {
+    if (DatabaseFailures.isUnreachable(e)) {
+      // expected while the database is down: one line, no stack trace, and a 503 to retry
+      log.warn("The database does not answer on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      problems.write(ctx, new ServiceUnavailable(ProblemCode.UNAVAILABLE,
+          "The database does not answer; retry in a moment.", OptionalLong.of(DATABASE_RETRY_SECONDS)));
+      return;
+    }
     log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
     problems.writeInternalError(ctx);
   }

@@ -16,6 +16,7 @@ import dev.mark.platform.idempotency.StoredResponse;
 import dev.mark.platform.json.JsonValueChecks;
 import dev.mark.platform.ratelimit.Admission;
 import dev.mark.platform.ratelimit.CallGuard;
+import dev.mark.platform.ratelimit.Charges;
 import dev.mark.platform.security.Authenticators;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
@@ -36,7 +37,9 @@ import tools.jackson.databind.ObjectMapper;
  * Registers the operations of the contract on Javalin. The generated {@code …ApiRoutes} classes
  * call {@link #bind} once per operation; for each request the binder then authenticates the
  * caller under the operation's security schemes, charges the operation's cost to the caller's
- * rate limits (headers on every response; units given back when the call ends in a 5xx),
+ * rate limits (headers and {@code Mark-Cost} on every response; units given back when the call
+ * fails on the server's side, see {@link ApiException#charged()}), lets the handler charge more
+ * by weight ({@link ApiCall#charges()}),
  * reads and validates every parameter and the body against the contract and fills in the
  * schema's defaults of what was omitted (handlers never restate them), replays or records
  * idempotent POSTs (recording in the transaction of the handler's own work), calls the handler, answers with the operation's declared success status and
@@ -124,41 +127,41 @@ public final class OperationBinder {
   private void handle(ContractOperation operation, Invocation invocation, Context ctx)
       throws Exception {
     ContextRequest request = new ContextRequest(ctx);
+    if (!operation.isPublic()) {
+      // set before authenticating, so that refusals are not cached either
+      ctx.header(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
+    }
     Principal principal = operation.isPublic()
         ? null
         : authenticators.authenticate(operation.securitySchemes(), request);
     if (principal == null) {
-      handleAdmitted(operation, invocation, ctx, request, null);
+      handleAdmitted(operation, invocation, ctx, request, null, Charges.NONE);
       return;
     }
-    Admission admission = Admission.UNLIMITED;
+    CallCharges charges = new CallCharges(guard, principal, ctx);
     int status = 500;
-    int units = 0;
+    boolean charged = false;
     try {
       requireEnvironment(principal, request);
-      admission = guard.admit(principal, operation);
-      admission.headers().forEach(ctx::header);
-      handleAdmitted(operation, invocation, ctx, request, principal);
+      charges.admit(operation);
+      handleAdmitted(operation, invocation, ctx, request, principal, charges);
       status = ctx.statusCode();
-      units = admission.units();
+      charged = true;
     } catch (ApiException e) {
       status = e.code().status();
-      if (status >= 500) {
-        admission.refund();
-      } else {
-        units = admission.units();
-      }
-      throw e;
-    } catch (Exception | Error e) {
-      admission.refund();
+      charged = e.charged();
       throw e;
     } finally {
-      guard.answered(principal, status, units);
+      // anything else thrown is a failure on the server's side: its units go back
+      if (!charged) {
+        charges.refund();
+      }
+      guard.answered(principal, status, charges.units());
     }
   }
 
   private void handleAdmitted(ContractOperation operation, Invocation invocation, Context ctx,
-      ContextRequest request, Principal principal) throws Exception {
+      ContextRequest request, Principal principal, Charges charges) throws Exception {
     List<FieldIssue> issues = new ArrayList<>();
     Map<String, JsonNode> values = parameters.read(operation, ctx, issues);
     RawBody raw = operation.body().isPresent()
@@ -169,7 +172,7 @@ public final class OperationBinder {
       throw BadRequest.validation(issues);
     }
     ApiCall call = new ApiCall(Requests.id(ctx), principal, values, json, raw, mapper,
-        request, ctx.ip());
+        request, ctx.ip(), charges);
     Optional<IdempotencyScope> scope = idempotencyScope(operation, principal, values);
     if (scope.isEmpty()) {
       respond(ctx, operation, call, invocation.invoke(call));

@@ -6,6 +6,7 @@ import dev.mark.platform.errors.ApiException;
 import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.MethodNotAllowed;
 import dev.mark.platform.errors.ProblemCode;
+import dev.mark.platform.errors.ServiceUnavailable;
 import dev.mark.platform.errors.TooManyRequests;
 import io.javalin.http.Context;
 import java.util.List;
@@ -20,7 +21,7 @@ final class ProblemResponder {
 
   static final String MEDIA_TYPE = "application/problem+json";
   static final String PROBLEM_CODE_ATTRIBUTE = "mark.problem";
-  private static final String TYPE_BASE = "https://mark.dev/problems/";
+  static final String TYPE_BASE = "https://mark.dev/problems/";
 
   private final ObjectMapper mapper;
 
@@ -34,6 +35,10 @@ final class ProblemResponder {
     }
     if (error instanceof TooManyRequests limited) {
       limited.headers().forEach(ctx::header);
+    }
+    if (error instanceof ServiceUnavailable unavailable) {
+      unavailable.retryAfterSeconds().ifPresent(seconds ->
+          ctx.header("Retry-After", Long.toString(seconds)));
     }
     write(ctx, error.code(), error.detail(), error.issues());
   }

@@ -46,6 +46,7 @@ public final class Metrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<CallLabels, Timer> calls = new ConcurrentHashMap<>();
   private final Map<ProblemLabels, Counter> problems = new ConcurrentHashMap<>();
+  private final Map<String, Counter> jobFailures = new ConcurrentHashMap<>();
 
   public Metrics() {
     new ClassLoaderMetrics().bindTo(registry);
@@ -81,6 +82,21 @@ public final class Metrics implements AutoCloseable {
             .tag("code", labels.code())
             .register(registry))
         .increment();
+  }
+
+  /** Counts a failed run of a periodic job ({@code flush}, {@code idempotency-purge}…). */
+  public void recordJobFailure(String job) {
+    jobFailures.computeIfAbsent(job, name -> Counter.builder("mark.jobs.failures")
+            .description("Failed runs of periodic jobs, by job; each job runs again at its next interval")
+            .tag("job", name)
+            .register(registry))
+        .increment();
+  }
+
+  /** How many runs of {@code job} have failed so far (0 if none). */
+  public double jobFailures(String job) {
+    Counter counter = jobFailures.get(job);
+    return counter == null ? 0 : counter.count();
   }
 
   /** Every meter, in the Prometheus text exposition format (version 0.0.4). */

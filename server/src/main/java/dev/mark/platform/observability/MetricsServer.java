@@ -29,10 +29,13 @@ public final class MetricsServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Serves {@code metrics} on {@code port} of every interface (0 picks a free port). */
-  public static MetricsServer start(Metrics metrics, int port) {
+  /**
+   * Serves {@code metrics} on {@code port} (0 picks a free one) of the address {@code host}:
+   * loopback by default ({@code MARK_METRICS_HOST}), since anyone who reaches it reads it.
+   */
+  public static MetricsServer start(Metrics metrics, String host, int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform()
           .name("metrics-http").daemon().factory());
       server.setExecutor(executor);
@@ -40,12 +43,17 @@ public final class MetricsServer implements AutoCloseable {
       server.start();
       return new MetricsServer(server, executor);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen for metrics on port " + port, e);
+      throw new UncheckedIOException("cannot listen for metrics on " + host + " port " + port, e);
     }
   }
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** The address and port it listens on. */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   private static void answer(HttpExchange exchange, Metrics metrics) throws IOException {
@@ -65,6 +73,7 @@ public final class MetricsServer implements AutoCloseable {
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -40,11 +40,28 @@ public final class CallGuard {
     if (operation.cost() == 0) {
       return Admission.UNLIMITED;
     }
+    return charge(caller, operation.cost());
+  }
+
+  /**
+   * Charges {@code units} to the caller, the way an operation's cost is: to the account's budget
+   * and the key's, both under the plan's limits; also for the part of an operation's price that
+   * depends on what it is asked ({@link Charges}).
+   *
+   * @throws dev.mark.platform.errors.TooManyRequests when the caller's plan allows no more now
+   */
+  public Admission charge(Principal caller, int units) {
     PlanLimits limits = plans.limitsOf(caller.planId());
     // the account first: it is the budget that runs out first, and a refusal there refunds nothing
     return limiter.admit(List.of(
         new Budget(caller.accountId(), " for this account", limits),
-        new Budget(caller.keyId(), " for this key", limits)), operation.cost());
+        new Budget(caller.keyId(), " for this key", limits)), units);
+  }
+
+  /** The most units one call of {@code caller} can be charged: its plan's smallest rate limit. */
+  public long maxUnitsPerCall(Principal caller) {
+    PlanLimits limits = plans.limitsOf(caller.planId());
+    return Math.min(limits.burst().limit(), limits.sustained().limit());
   }
 
   /** Meters an answered call; {@code units} is what it was charged in the end. */
