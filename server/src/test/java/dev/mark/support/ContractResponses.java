@@ -43,18 +43,19 @@ public final class ContractResponses {
    */
   public static void check(String method, URI uri, HttpResult result) {
     String path = uri.getRawPath();
+    String shownPath = path.length() <= 200 ? path : path.substring(0, 200) + "…";
     Optional<Route> route = ROUTES.stream()
         .filter(r -> r.pattern().matcher(path).matches())
         .filter(r -> r.operation().method().equalsIgnoreCase(method))
         .findFirst();
     if (route.isEmpty()) {
       if (result.status() >= 400) {
-        checkBody(method + " " + path, PROBLEM_SCHEMA, result);
+        checkBody(method + " " + shownPath, PROBLEM_SCHEMA, result);
       }
       return;
     }
     ContractOperation operation = route.get().operation();
-    String where = operation.operationId() + " (" + method + " " + path + ") answered " + result.status();
+    String where = operation.operationId() + " (" + method + " " + shownPath + ") answered " + result.status();
     JsonNode responses = DOCUMENT.at("/paths/" + escape(operation.path()) + "/"
         + operation.method().toLowerCase(Locale.ROOT) + "/responses");
     String status = String.valueOf(result.status());
