@@ -32,7 +32,8 @@ class DatasetDeleteRaceTest {
       {"measures": [{"agg": "sum", "column": "revenue"}, {"agg": "count"}], "dimensions": ["region"]}""",
       """
       {"measures": [{"agg": "count"}], "dimensions": ["channel"],
-       "time_bucket": {"column": "ordered_at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true},
+       "time_bucket": {"column": "ordered_at", "granularity": "day", "time_zone": "Europe/Paris", "fill": true,
+                       "from": "2026-03-23T00:00:00Z", "to": "2026-04-06T00:00:00Z"},
        "limit": 50}""");
 
   /** What one request answered. */

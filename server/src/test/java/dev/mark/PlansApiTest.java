@@ -26,7 +26,7 @@ class PlansApiTest {
     assertThat(tiny.get("burst").get("window_seconds").asInt()).isEqualTo(60);
     assertThat(tiny.get("sustained").get("limit").asLong()).isEqualTo(100);
     assertThat(tiny.get("monthly_quota").asLong()).isEqualTo(1000);
-    JsonNode capped = result.json().get("data").get(5);
+    JsonNode capped = result.json().get("data").get(6);
     assertThat(capped.get("max_api_keys").asInt()).isEqualTo(3);
     assertThat(capped.get("max_datasets").asInt()).isEqualTo(2);
     assertThat(capped.get("max_columns_per_dataset").asInt()).isEqualTo(4);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * Checks values against schemas of the contract (OpenAPI 3.0 dialect: {@code nullable},
@@ -67,10 +68,41 @@ public final class SchemaValidator {
       return List.of();
     }
     List<FieldIssue> issues = new ArrayList<>();
-    for (Error error : compiled.schema().validate(value)) {
+    List<Error> errors;
+    try {
+      errors = compiled.schema().validate(value);
+    } catch (JsonNodeException e) {
+      // the validator compares bounds in 64 bits and throws on a number beyond them (1E308)
+      return List.of(new FieldIssue(location, prefix + outOfRangePointer(value, ""), "maximum",
+          "must be a number within the 64-bit range"));
+    }
+    for (Error error : errors) {
       issues.add(ValidationMessages.toIssue(error, location, prefix + pointerOf(error.getInstanceLocation())));
     }
     return issues;
+  }
+
+  /** The pointer of the first number in {@code value} beyond 64 bits; "" when there is none. */
+  private static String outOfRangePointer(JsonNode value, String pointer) {
+    if (value.isNumber() && !value.canConvertToLong()) {
+      return pointer;
+    }
+    if (value.isObject()) {
+      for (Map.Entry<String, JsonNode> property : value.properties()) {
+        String found = outOfRangePointer(property.getValue(), pointer + "/" + OperationReader.escape(property.getKey()));
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        String found = outOfRangePointer(value.get(i), pointer + "/" + i);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return pointer.isEmpty() ? "" : null;
   }
 
   private Compiled schema(String pointer) {

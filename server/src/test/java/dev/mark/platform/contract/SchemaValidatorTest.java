@@ -53,6 +53,13 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void aNumberBeyond64BitsAgainstAnIntegerBoundIsAnIssueNotACrash() {
+    assertThat(issues("{\"name\": \"abc\", \"size\": 1.0E308}"))
+        .extracting(i -> i.pointer() + " " + i.code())
+        .containsExactly("/size maximum");
+  }
+
+  @Test
   void nullIsRefusedUnlessTheSchemaIsNullable() {
     assertThat(issues("{\"name\": null}")).extracting(FieldIssue::pointer).containsExactly("/name");
     assertThat(issues("{\"name\": \"ab\", \"note\": null}")).isEmpty();
