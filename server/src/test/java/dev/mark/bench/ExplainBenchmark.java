@@ -168,23 +168,7 @@ public final class ExplainBenchmark {
 
   /** The median milliseconds of each of {@code runs}, which take turns after one warm-up round. */
   private static double[] medianMillis(Runnable... runs) {
-    for (Runnable run : runs) {
-      run.run();
-    }
-    double[][] millis = new double[runs.length][RUNS];
-    for (int i = 0; i < RUNS; i++) {
-      for (int r = 0; r < runs.length; r++) {
-        long start = System.nanoTime();
-        runs[r].run();
-        millis[r][i] = (System.nanoTime() - start) / 1e6;
-      }
-    }
-    double[] medians = new double[runs.length];
-    for (int r = 0; r < runs.length; r++) {
-      Arrays.sort(millis[r]);
-      medians[r] = millis[r][RUNS / 2];
-    }
-    return medians;
+    return TakingTurns.medianMillis(1, RUNS, runs);
   }
 
   /** psql on the same database, with {@code \timing}: the server's own time for each statement. */

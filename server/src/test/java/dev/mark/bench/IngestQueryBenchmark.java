@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -182,24 +181,6 @@ public final class IngestQueryBenchmark {
 
   /** The median milliseconds of each of {@code runs}, which take turns after two warm-up rounds. */
   private static double[] medianMillis(Runnable... runs) {
-    for (int warmup = 0; warmup < 2; warmup++) {
-      for (Runnable run : runs) {
-        run.run();
-      }
-    }
-    double[][] millis = new double[runs.length][QUERY_RUNS];
-    for (int i = 0; i < QUERY_RUNS; i++) {
-      for (int r = 0; r < runs.length; r++) {
-        long start = System.nanoTime();
-        runs[r].run();
-        millis[r][i] = (System.nanoTime() - start) / 1e6;
-      }
-    }
-    double[] medians = new double[runs.length];
-    for (int r = 0; r < runs.length; r++) {
-      Arrays.sort(millis[r]);
-      medians[r] = millis[r][QUERY_RUNS / 2];
-    }
-    return medians;
+    return TakingTurns.medianMillis(2, QUERY_RUNS, runs);
   }
 }
