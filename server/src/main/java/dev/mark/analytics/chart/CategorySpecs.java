@@ -12,6 +12,8 @@ import java.util.Optional;
 final class CategorySpecs {
 
   private static final int BAR_STEP = 26;
+  private static final String BAR_COLOUR = "#4c78a8";
+  private static final String OTHER_COLOUR = "#b3b3b3";
 
   private final QueryShape s;
   private final ChartOptions options;
@@ -47,13 +49,25 @@ final class CategorySpecs {
         horizontal ? "y" : "x", category,
         horizontal ? "x" : "y", value,
         "tooltip", QuerySpecs.tooltips(s)));
-    spec.put("layer", List.of(
-        Vl.obj("mark", Vl.obj("type", "bar", "color", "#4c78a8")),
-        valueLabels(measure, horizontal)));
+    spec.put("layer", List.of(bars(dimension, folded.grouped()), valueLabels(measure, horizontal)));
     int bars = folded.order().size();
     return horizontal
         ? SpecFrame.finish(spec, 520, Vl.obj("step", BAR_STEP))
         : SpecFrame.finish(spec, Math.max(240, Math.min(SpecFrame.WIDTH, bars * 70)), SpecFrame.HEIGHT);
+  }
+
+  /**
+   * The bars, one colour; "Other" in grey when the rest was grouped, so that a remainder larger
+   * than every kept category reads as the rest, not as the leader.
+   */
+  private static Map<String, Object> bars(CategoryField dimension, boolean grouped) {
+    Map<String, Object> mark = Vl.obj("type", "bar", "color", BAR_COLOUR);
+    if (!grouped) {
+      return Vl.obj("mark", mark);
+    }
+    return Vl.obj("mark", mark, "encoding", Vl.obj("color", Vl.obj(
+        "condition", Vl.obj("test", Vl.datum(dimension.name()) + " == '" + OtherFolding.OTHER + "'", "value", OTHER_COLOUR),
+        "value", BAR_COLOUR)));
   }
 
   /** The value at the end of each bar, so exact figures need no tooltip. */
@@ -70,7 +84,7 @@ final class CategorySpecs {
   private Map<String, Object> barsOverTime(MeasureField measure) {
     TimeField time = s.time().orElseThrow();
     Map<String, Object> spec = SpecFrame.start(title, subtitle, s.records(), QuerySpecs.transforms(s, List.of()));
-    spec.put("mark", Vl.obj("type", "bar", "color", "#4c78a8"));
+    spec.put("mark", Vl.obj("type", "bar", "color", BAR_COLOUR));
     spec.put("encoding", Vl.obj(
         "x", time.ordinal(),
         "y", measure.position(),
