@@ -1,5 +1,6 @@
 package dev.mark.analytics.chart;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +17,21 @@ record CategoryField(String name, String title, boolean numeric, int distinct, i
     // Short names read level on x; longer ones slant rather than stand on end.
     return Vl.obj("field", Vl.field(name), "type", "nominal", "title", title, "sort", sort,
         "axis", Vl.obj("labelAngle", longestLabel > 8 ? -40 : 0, "labelLimit", 160));
+  }
+
+  /**
+   * A band encoding as the y axis takes it: labels there read level whatever their length (a
+   * slant only saves room under a horizontal axis), cut at the label limit.
+   */
+  static Map<String, Object> onY(Map<String, Object> band) {
+    Map<String, Object> y = new LinkedHashMap<>(band);
+    Map<String, Object> axis = new LinkedHashMap<>();
+    if (band.get("axis") instanceof Map<?, ?> given) {
+      given.forEach((k, v) -> axis.put((String) k, v));
+    }
+    axis.put("labelAngle", 0);
+    y.put("axis", axis);
+    return y;
   }
 
   Map<String, Object> tooltip() {

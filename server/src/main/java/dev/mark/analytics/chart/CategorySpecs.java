@@ -43,7 +43,7 @@ final class CategorySpecs {
     // Sorted by value ("-y" in effect), written out: the bars share the axis with their labels'
     // layer, where Vega-Lite cannot sort a unioned domain by a sum.
     Object sort = folded.order();
-    Map<String, Object> category = dimension.nominal(sort);
+    Map<String, Object> category = horizontal ? CategoryField.onY(dimension.nominal(sort)) : dimension.nominal(sort);
     Map<String, Object> value = measure.position();
     spec.put("encoding", Vl.obj(
         horizontal ? "y" : "x", category,

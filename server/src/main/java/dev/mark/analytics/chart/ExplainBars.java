@@ -61,7 +61,9 @@ final class ExplainBars {
     spec.put("mark", Vl.obj("type", "bar"));
     spec.put("encoding", Vl.obj(
         "x", Vl.obj("field", SEGMENT, "type", "nominal", "title", Labels.words(dimension.dimension()), "sort", order,
-            "axis", Vl.obj("labelAngle", -30)),
+            // short names read level, as on the waterfall; longer ones slant
+            "axis", Vl.obj("labelAngle", order.stream().mapToInt(String::length).max().orElse(0) > 8 ? -30 : 0,
+                "labelLimit", 140)),
         "xOffset", Vl.obj("field", PERIOD, "type", "nominal", "sort", List.of("Baseline", "Current")),
         "y", Vl.obj("field", VALUE, "type", "quantitative", "title", measure.title(), "scale", Vl.obj("zero", true),
             "axis", Vl.obj("format", measure.format().axisFormat())),

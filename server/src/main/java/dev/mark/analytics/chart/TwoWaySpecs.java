@@ -94,7 +94,7 @@ final class TwoWaySpecs {
         : Vl.obj("scheme", "redblue", "domainMid", 0, "reverse", true);
     return Vl.obj(
         "x", x.band(),
-        "y", y.band(),
+        "y", CategoryField.onY(y.band()),
         "color", Vl.obj("field", Vl.field(measure.field()), "type", "quantitative", "title", measure.title(),
             "scale", scale, "legend", Vl.obj("format", measure.format().axisFormat())));
   }
