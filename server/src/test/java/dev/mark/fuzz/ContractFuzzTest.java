@@ -89,7 +89,9 @@ class ContractFuzzTest {
         throw new AssertionError("seed " + seed + ", case " + n + ": " + request + "\n" + e.getMessage(), e);
       } catch (UncheckedIOException e) {
         // Jetty may answer 413 or 414 and close the connection before an oversized request is
-        // all sent: the client then sees the connection end, the one answer allowed besides those
+        // all sent (the server reads no unbounded body or URI only to drop it): the client then
+        // sees the connection end, the one answer allowed besides those. Any other lost
+        // connection fails the run.
         if (!request.oversized()) {
           lostConnections.add("case " + n + ": " + request + ": " + causes(e) + " (after " + previous + ")");
         } else {

@@ -8,16 +8,15 @@ import java.io.InputStream;
  * Reads and drops what is left of a request body before its response goes out, so that the
  * client can read the response and reuse the connection.
  *
- * <p>When a response completes while part of the request body has not arrived yet, Jetty will
- * not wait for it (a client may never send it): it closes the connection after the response
- * (jetty/jetty.project#2502, #12079). A response already written carries no
- * {@code Connection: close}, so the client keeps the connection and sends its next request on a
- * socket the server has closed, and gets no answer; a client still sending the body gets a TCP
- * reset that can destroy the answer before it reads it. Every answer that did not read the whole
- * body (a 401, a 429, a 404 of a route, a 413) hits this whenever the body comes in a packet of
- * its own. Reading the rest first avoids both. Past {@link #DRAIN_BYTES} the server stops
- * reading and says {@code Connection: close}, so the bodies a client may make the server read
- * stay bounded.
+ * <p>When a response completes while part of the request body has not arrived yet, Jetty reads
+ * a few times more and then closes the connection rather than wait for a client that may never
+ * send the rest (jetty/jetty.project#2502, #12079, HttpConfiguration's
+ * maxUnconsumedRequestContentReads). A client still sending then meets a closed socket and a TCP
+ * reset, which can destroy the answer before it reads it: a 401 to a 6 MB body came back as "no
+ * bytes" (EarlyAnswerTest). Every answer that did not read the whole body (a 401, a 429, a 404 of
+ * a route, a 413) is exposed. Reading the rest first avoids it and keeps the connection. Past
+ * {@link #DRAIN_BYTES} the server stops reading and says {@code Connection: close}, so what a
+ * client can make the server read stays bounded; nothing read here is decompressed or parsed.
  */
 final class UnreadBody {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * An answer the server gives before it has read the body (a 401 for a bad key, a 404 of a
  * route) reaches a client that is still sending that body, and the connection stays usable: the
  * server drops the rest of the body first ({@link UnreadBody}). Without it Jetty closed the
- * connection under the client, which saw a broken pipe or a reset instead of the answer.
+ * connection under the client, which got no answer at all ("header parser received no bytes").
  */
 @ExtendWith(RunningServer.Extension.class)
 class EarlyAnswerTest {
