@@ -70,7 +70,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, mark: RunningSer
     const headers = Object.fromEntries(
       ["content-type", "x-api-key", "idempotency-key", "accept"].flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])),
     );
-    const answer = await fetch(mark.baseUrl + url.pathname + url.search, { method: req.method!, headers, body });
+    // through the server's checked fetch: what the page's SDK receives is held to the contract
+    const answer = await mark.fetch(mark.baseUrl + url.pathname + url.search, { method: req.method!, headers, body });
     res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
     res.end(Buffer.from(await answer.arrayBuffer()));
   } else {

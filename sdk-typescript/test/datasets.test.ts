@@ -11,7 +11,7 @@ describe("the generated datasets client", () => {
 
   before(async () => {
     server = await startServer();
-    datasets = new DatasetsApi(new Configuration({ basePath: server.baseUrl, apiKey: server.apiKey }));
+    datasets = new DatasetsApi(new Configuration({ basePath: server.baseUrl, fetchApi: server.fetch, apiKey: server.apiKey }));
   });
   after(() => server?.stop());
 
@@ -48,7 +48,7 @@ describe("the generated datasets client", () => {
   });
 
   test("rejects a malformed API key with 401", async () => {
-    const badKey = new DatasetsApi(new Configuration({ basePath: server.baseUrl, apiKey: "not-a-key" }));
+    const badKey = new DatasetsApi(new Configuration({ basePath: server.baseUrl, fetchApi: server.fetch, apiKey: "not-a-key" }));
 
     const problem = await problemOf(badKey.listDatasets({}));
     assert.equal(problem.status, 401);

@@ -36,7 +36,7 @@ describe("the Mark client against a live server", () => {
     let lost = 0;
     // Lets the first POST reach the server and be carried out, then drops its response.
     const losingFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
+      const response = await server.fetch(input, init);
       if (init?.method === "POST" && lost++ === 0) throw new TypeError("fetch failed: socket hang up");
       return response;
     };

@@ -17,7 +17,7 @@ describe("the Mark client against a rate-limited live server", () => {
   after(() => server?.stop());
 
   test("without retries, a call over the limit is a RateLimitError with the wait the server asked", async () => {
-    const mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl, maxRetries: 0 });
+    const mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl, fetch: server.fetch, maxRetries: 0 });
     let limited: unknown;
     for (let i = 0; i < 10 && limited === undefined; i++) {
       try {
@@ -35,7 +35,7 @@ describe("the Mark client against a rate-limited live server", () => {
   });
 
   test("with retries, calls over the limit wait as asked and all succeed", async () => {
-    const mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl, maxRetries: 3 });
+    const mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl, fetch: server.fetch, maxRetries: 3 });
     for (let i = 0; i < 8; i++) {
       const page = await mark.datasets.list({ limit: 1 });
       assert.equal(page.meta.status, 200);

@@ -62,7 +62,7 @@ describe("the generated resources against a live server", () => {
   });
 
   test("lists the plans and probes the health without credentials", async () => {
-    const anonymous = new Mark({ baseURL: server.baseUrl, apiKey: undefined, defaultHeaders: {} });
+    const anonymous = new Mark({ baseURL: server.baseUrl, fetch: server.fetch, apiKey: undefined, defaultHeaders: {} });
     const plans = await anonymous.plans.list();
     assert.equal(plans.meta.status, 200);
     assert.ok(plans.data.some((p) => p.id === "free" && p.monthly_quota > 0), "the free plan is listed");

@@ -16,7 +16,7 @@ describe("automatic refresh against a live server", () => {
 
   before(async () => {
     server = await startServer({ MARK_ACCESS_TOKEN_TTL_SECONDS: "4" });
-    mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl });
+    mark = new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl, fetch: server.fetch });
   });
   after(() => server?.stop());
 
@@ -42,7 +42,7 @@ describe("automatic refresh against a live server", () => {
     assert.equal(me.user.id, session.user.id);
     assert.equal(heard.length, 1);
     assert.notEqual(heard[0]!.refresh_token, session.refresh_token);
-    const fromStore = new Mark({ baseURL: server.baseUrl, bearerToken: heard[0]!.access_token, refreshToken: heard[0]!.refresh_token });
+    const fromStore = new Mark({ baseURL: server.baseUrl, fetch: server.fetch, bearerToken: heard[0]!.access_token, refreshToken: heard[0]!.refresh_token });
     assert.equal((await fromStore.auth.me()).user.id, session.user.id, "the tokens handed to onSession act as the user");
   });
 
@@ -77,7 +77,7 @@ describe("automatic refresh against a live server", () => {
     const paths: string[] = [];
     const recording: typeof fetch = (input, init) => {
       paths.push(new URL(String(input)).pathname);
-      return fetch(input, init);
+      return server.fetch(input, init);
     };
     const keyed = mark.withOptions({ fetch: recording, bearerToken: session.access_token, refreshToken: session.refresh_token });
 

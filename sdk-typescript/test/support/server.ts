@@ -7,11 +7,21 @@ import { createInterface } from "node:readline";
 
 import { Mark } from "@mark/sdk";
 
+import { contractCheckedFetch } from "./contract.js";
+
 /** A Mark server started for one test file, on its own port and its own empty database. */
 export interface RunningServer {
   readonly baseUrl: string;
   readonly apiKey: string;
-  /** Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its data directory. */
+  /**
+   * The fetch every client of this server sends through: it holds each response to the contract
+   * (support/contract.ts), throwing on one that breaks it.
+   */
+  readonly fetch: typeof fetch;
+  /**
+   * Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its data directory; rejects
+   * if any response received through `fetch` broke the contract, even one the SDK retried past.
+   */
   stop(): Promise<void>;
 }
 
@@ -40,7 +50,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
 
-  const stop = async () => {
+  const checked = contractCheckedFetch();
+  const stopProcess = async () => {
     process.removeListener("exit", killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
@@ -49,6 +60,12 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       clearTimeout(timer);
     }
     await rm(dataDir, { recursive: true, force: true });
+  };
+  const stop = async () => {
+    await stopProcess();
+    if (checked.violations.length > 0) {
+      throw new Error(`responses that break the contract:\n${checked.violations.join("\n")}`);
+    }
   };
 
   const output: string[] = []; // the last lines of stdout and stderr, for failure messages
@@ -79,9 +96,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         });
       },
     );
-    return { baseUrl, apiKey, stop };
+    return { baseUrl, apiKey, fetch: checked, stop };
   } catch (e) {
-    await stop();
+    await stopProcess();
     throw e;
   }
 }
@@ -100,5 +117,5 @@ function serverJar(): string {
 /** A server started for one test file, and a client calling it with its development key. */
 export async function startServerAndClient(): Promise<{ server: RunningServer; mark: Mark }> {
   const server = await startServer();
-  return { server, mark: new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl }) };
+  return { server, mark: new Mark({ apiKey: server.apiKey, baseURL: server.baseUrl, fetch: server.fetch }) };
 }

@@ -25,10 +25,10 @@ final class GeneratedClients {
         .setRequestInterceptor(request -> request.header("X-API-Key", apiKey));
   }
 
-  /** An {@link ApiClient} that sends no credentials. */
+  /** An {@link ApiClient} that sends no credentials, its responses held to the contract. */
   static ApiClient withoutApiKey(LiveServer server) {
     return new ApiClient(
-            HttpClient.newBuilder().connectTimeout(TIMEOUT),
+            ContractCheckedHttpClient.builder(HttpClient.newBuilder().connectTimeout(TIMEOUT)),
             ApiClient.createDefaultObjectMapper(),
             server.baseUrl())
         .setReadTimeout(TIMEOUT);

@@ -30,7 +30,7 @@ class LiveCsvUploadTest {
   @Test
   void csvFromAStreamAndFromAGzippedFileIsIngestedAndReadBackExactly(LiveServer server, @TempDir Path dir)
       throws IOException {
-    MarkClient mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    MarkClient mark = server.client().apiKey(server.apiKey()).build();
     String id = mark.datasets().create(new CreateDatasetRequest().name("CSV export").columns(List.of(
         new Column().name("sku").type(ColumnType.STRING),
         new Column().name("price").type(ColumnType.NUMBER)))).data().getId();

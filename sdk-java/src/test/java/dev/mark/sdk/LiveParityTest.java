@@ -51,7 +51,7 @@ class LiveParityTest {
 
   @BeforeEach
   void connect(LiveServer server) {
-    mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    mark = server.client().apiKey(server.apiKey()).build();
   }
 
   private Dataset create(String name) {

@@ -56,7 +56,7 @@ class LiveQueryShapesTest {
 
   @BeforeAll
   void createOrders(LiveServer server) {
-    mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    mark = server.client().apiKey(server.apiKey()).build();
     datasetId = mark.datasets().create(new CreateDatasetRequest().name("Query shapes").columns(List.of(
         new Column().name("ordered_at").type(ColumnType.TIMESTAMP),
         new Column().name("region").type(ColumnType.STRING),

@@ -71,6 +71,6 @@ class LiveRateLimitTest {
   }
 
   private static MarkClient client(int maxRetries) {
-    return MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).maxRetries(maxRetries).build();
+    return server.client().apiKey(server.apiKey()).maxRetries(maxRetries).build();
   }
 }

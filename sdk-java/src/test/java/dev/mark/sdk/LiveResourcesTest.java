@@ -33,7 +33,7 @@ class LiveResourcesTest {
   @BeforeEach
   void connect(LiveServer server) {
     this.server = server;
-    mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    mark = server.client().apiKey(server.apiKey()).build();
   }
 
   private MarkClient with(String secret) {

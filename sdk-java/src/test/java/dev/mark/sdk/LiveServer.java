@@ -1,9 +1,11 @@
 package dev.mark.sdk;
 
+import dev.mark.sdk.core.MarkClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +96,20 @@ final class LiveServer implements AutoCloseable {
     }
   }
 
-  /** The server's base URL, e.g. {@code http://localhost:41234}, without a trailing slash. */
+  /**
+   * A client builder aimed at this server whose every response is held to the contract
+   * ({@link ContractCheckedHttpClient}); live tests make their clients from it.
+   */
+  MarkClient.Builder client() {
+    return MarkClient.builder()
+        .baseUrl(baseUrl)
+        .httpClient(new ContractCheckedHttpClient(HttpClient.newHttpClient()));
+  }
+
+  /**
+   * The server's base URL, e.g. {@code http://localhost:41234}, without a trailing slash. Tests
+   * reach it through {@link #client()} or {@link GeneratedClients}, which check its responses.
+   */
   String baseUrl() {
     return baseUrl;
   }

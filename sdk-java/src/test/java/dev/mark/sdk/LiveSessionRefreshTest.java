@@ -39,7 +39,7 @@ class LiveSessionRefreshTest {
   @BeforeAll
   static void startAServerWithShortLivedTokens() throws Exception {
     server = LiveServer.start(Map.of("MARK_ACCESS_TOKEN_TTL_SECONDS", "4"));
-    mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    mark = server.client().apiKey(server.apiKey()).build();
   }
 
   @AfterAll
@@ -81,7 +81,7 @@ class LiveSessionRefreshTest {
     assertThat(ada.heard).hasSize(1);
     Session renewed = ada.heard.get(0);
     assertThat(renewed.getRefreshToken()).isNotEqualTo(ada.session.getRefreshToken());
-    MarkClient fromStore = MarkClient.builder().baseUrl(server.baseUrl()).bearerToken(renewed.getAccessToken())
+    MarkClient fromStore = server.client().bearerToken(renewed.getAccessToken())
         .refreshToken(renewed.getRefreshToken()).build();
     assertThat(fromStore.auth().me().data().getUser().getId()).as("the tokens handed to onSession act as the user")
         .isEqualTo(ada.session.getUser().getId());

@@ -18,10 +18,10 @@ import javax.net.ssl.SSLParameters;
 /**
  * A real HttpClient that sends every request, but loses the response of the first POST: the
  * server has acted on it, and the caller sees a reset connection, as when a network drops an
- * answer on its way back.
+ * answer on its way back. What it receives is held to the contract all the same.
  */
 final class LosingHttpClient extends HttpClient {
-  private final HttpClient real = HttpClient.newHttpClient();
+  private final HttpClient real = new ContractCheckedHttpClient(HttpClient.newHttpClient());
   final AtomicInteger posts = new AtomicInteger();
 
   @Override

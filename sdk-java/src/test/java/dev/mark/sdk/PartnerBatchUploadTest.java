@@ -23,7 +23,7 @@ class PartnerBatchUploadTest {
 
   @Test
   void uploadsAFileInBatchesAndARerunReplaysInsteadOfDuplicating(LiveServer server, @TempDir Path dir) throws Exception {
-    MarkClient mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    MarkClient mark = server.client().apiKey(server.apiKey()).build();
     Dataset ds = mark.datasets().create(new CreateDatasetRequest().name("Export").columns(List.of(
         new Column().name("sku").type(ColumnType.STRING),
         new Column().name("quantity").type(ColumnType.INTEGER)))).data();

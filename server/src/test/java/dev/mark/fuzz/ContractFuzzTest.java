@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -74,8 +73,9 @@ class ContractFuzzTest {
         .sorted(Comparator.comparing(ContractOperation::operationId))
         .toList();
     Map<String, Integer> statuses = new TreeMap<>();
-    AtomicInteger lostConnections = new AtomicInteger();
+    List<String> lostConnections = new ArrayList<>();
 
+    String previous = "";
     for (int n = 0; n < CASES; n++) {
       ContractOperation operation = operations.get(random.nextInt(operations.size()));
       if (SLOW_OPERATIONS.contains(operation.operationId()) && random.nextInt(20) != 0) {
@@ -84,18 +84,23 @@ class ContractFuzzTest {
       FuzzedRequest request = request(operation, datasetId, sampler, mutator, random);
       HttpResult result;
       try {
-        result = sendOrRetry(client, request, () -> lostConnections.incrementAndGet());
+        result = client.send(request.method(), request.path(), request.contentType(), request.body());
       } catch (AssertionError e) {
         throw new AssertionError("seed " + seed + ", case " + n + ": " + request + "\n" + e.getMessage(), e);
       } catch (UncheckedIOException e) {
         // Jetty may answer 413 or 414 and close the connection before an oversized request is
-        // all sent: the client then sees the connection end, the one answer allowed besides those
+        // all sent (the server reads no unbounded body or URI only to drop it): the client then
+        // sees the connection end, the one answer allowed besides those. Any other lost
+        // connection fails the run.
         if (!request.oversized()) {
-          throw new AssertionError("seed " + seed + ", case " + n + ": " + request + " lost its connection twice", e);
+          lostConnections.add("case " + n + ": " + request + ": " + causes(e) + " (after " + previous + ")");
+        } else {
+          statuses.merge(operation.operationId() + " closed after an oversized request", 1, Integer::sum);
         }
-        statuses.merge(operation.operationId() + " closed after an oversized request", 1, Integer::sum);
         continue;
       }
+      // a lost connection is most often the previous answer's fault: it closed without saying so
+      previous = request + " answered " + result.status() + ", Connection: " + result.header("Connection").orElse("(none)");
       assertThat(result.status())
           .as("seed %d, case %d: %s answered %s", seed, n, request, abbreviate(result.body(), 1000))
           .isLessThan(500);
@@ -106,11 +111,10 @@ class ContractFuzzTest {
       }
     }
 
-    System.out.println("ContractFuzzTest: seed " + seed + ", " + CASES + " cases, " + lostConnections
-        + " connections lost and retried, answers by operation and status: " + statuses);
-    // A request the server answered can still lose its connection when the server closes it
-    // before reading the whole body (a known weakness, to be fixed): rare, and never twice.
-    assertThat(lostConnections.get()).as("connections lost").isLessThanOrEqualTo(CASES / 100);
+    System.out.println("ContractFuzzTest: seed " + seed + ", " + CASES + " cases, answers by operation and status: "
+        + statuses);
+    // a request of a size the server accepts always gets its answer, whenever the server answers
+    assertThat(lostConnections).as("seed %d: requests whose connection was lost", seed).isEmpty();
     assertThat(server.anonymousClient().get("/healthz").status()).isEqualTo(200);
     assertThat(server.anonymousClient().get("/readyz").status()).isEqualTo(200);
     HttpResult query = client.postJson("/v1/datasets/" + datasetId + "/query",
@@ -179,28 +183,20 @@ class ContractFuzzTest {
     return new FuzzedRequest(operation.method(), path + query, "application/json", json);
   }
 
-  /**
-   * Sends the request, and once more on a new connection if its connection is lost, unless it
-   * was oversized (then losing it is an answer).
-   */
-  private static HttpResult sendOrRetry(TestClient client, FuzzedRequest request, Runnable onLost) {
-    try {
-      return client.send(request.method(), request.path(), request.contentType(), request.body());
-    } catch (UncheckedIOException e) {
-      if (request.oversized()) {
-        throw e;
-      }
-      onLost.run();
-      return client.send(request.method(), request.path(), request.contentType(), request.body());
-    }
-  }
-
   private static String newDataset(TestClient client) {
     HttpResult created = client.postJson("/v1/datasets", ORDERS);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().get("id").asString();
     assertThat(client.postJson("/v1/datasets/" + id + "/rows", ROWS).status()).isEqualTo(200);
     return id;
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(text.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName()).append(' ').append(t.getMessage());
+    }
+    return text.toString();
   }
 
   private static String abbreviate(String text, int length) {

@@ -1,5 +1,6 @@
 package dev.mark.support;
 
+import dev.mark.contractcheck.ContractResponses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -90,7 +91,7 @@ public final class TestClient {
     HttpRequest request = builder.build();
     HttpResult result = exchange(request);
     if (heldToContract) {
-      ContractResponses.check(request.method(), request.uri(), result);
+      ContractResponses.check(request.method(), request.uri(), result.status(), result.contentType(), result.body());
     }
     return result;
   }

@@ -22,14 +22,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class BodyReader {
 
-  /**
-   * How much of an oversized body is read and dropped before the 413 goes out. A client that is
-   * still sending when the server closes gets a TCP reset that can destroy the answer before it
-   * reads it; draining keeps the answer readable and the connection reusable. Past this much,
-   * the connection is closed instead.
-   */
-  private static final long DRAIN_BYTES = 16L * 1024 * 1024;
-
   private final ObjectMapper mapper;
   private final BodyLimits limits;
 
@@ -88,32 +80,12 @@ final class BodyReader {
           return bytes;
         }
       }
-      drainOrClose(ctx, in);
+      // dropped now, while the stream is open, so that the client reads its 413 (UnreadBody)
+      UnreadBody.drain(ctx);
       throw RawBody.tooLarge(limit);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the request body", e);
     }
-  }
-
-  private static void drainOrClose(Context ctx, InputStream in) throws IOException {
-    // a client waiting on "Expect: 100-continue" has sent nothing yet: reading would invite it to
-    boolean waitingToSend = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
-    if (waitingToSend || ctx.contentLength() > DRAIN_BYTES || !drained(in)) {
-      ctx.header("Connection", "close");
-    }
-  }
-
-  /** Reads and drops what is left of the body; false if more than {@link #DRAIN_BYTES} was left. */
-  private static boolean drained(InputStream in) throws IOException {
-    byte[] sink = new byte[64 * 1024];
-    long dropped = 0;
-    for (int n; (n = in.read(sink)) != -1; ) {
-      dropped += n;
-      if (dropped > DRAIN_BYTES) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int readCap(long limit) {

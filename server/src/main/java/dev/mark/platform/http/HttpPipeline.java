@@ -26,8 +26,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * What happens around every request: a request ID (echoed in {@code X-Request-Id} and put in
  * every log line through the MDC), an access log line, problem+json for every error including
- * unknown routes and methods, the drain that lets shutdown wait for in-flight requests, and the
- * meters of each call.
+ * unknown routes and methods, the rest of an unread request body dropped before the answer
+ * ({@link UnreadBody}), the drain that lets shutdown wait for in-flight requests, and the meters
+ * of each call.
  */
 public final class HttpPipeline {
 
@@ -61,6 +62,8 @@ public final class HttpPipeline {
         notFound(ctx);
       }
     });
+    // before Javalin writes the response: whatever answered, the client must be able to read it
+    config.routes.after(UnreadBody::drain);
     config.requestLogger.http(this::end);
   }
 

@@ -25,6 +25,12 @@ import tools.jackson.databind.ObjectMapper;
  * malformed request line or URI such as {@code %00}, a URI too long, headers too large) carry
  * a {@code code} and a {@code request_id} like every other error, instead of Jetty's HTML.
  * Installed as the server's and the servlet context's error handler. Thread-safe.
+ *
+ * <p>Every such answer says {@code Connection: close}: Jetty closes the connection after it (the
+ * request it could not read leaves the connection in no state to reuse) but does not say so, and
+ * a client that keeps the connection sends its next request into a closed socket and gets no
+ * answer at all (the contract fuzzer lost about one request in a thousand that way, each right
+ * after a 400 for {@code %00} or a 414).
  */
 public final class ProblemErrorHandler extends ErrorHandler {
 
@@ -43,6 +49,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
     String requestId = RequestIds.of(request.getHeaders().get(RequestIds.HEADER));
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(HttpHeader.CONTENT_TYPE, ProblemResponder.MEDIA_TYPE);
+    headers.put(HttpHeader.CONNECTION, "close");
     headers.put(RequestIds.HEADER, requestId);
     securityHeaders.all().forEach(headers::put);
     response.write(true, ByteBuffer.wrap(body(status, request.getHttpURI().getPath(), requestId)),
@@ -54,6 +61,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     String requestId = RequestIds.of(null);
     fields.put(HttpHeader.CONTENT_TYPE, ProblemResponder.MEDIA_TYPE);
+    fields.put(HttpHeader.CONNECTION, "close");
     fields.put(RequestIds.HEADER, requestId);
     securityHeaders.all().forEach(fields::put);
     return ByteBuffer.wrap(body(status, null, requestId));
