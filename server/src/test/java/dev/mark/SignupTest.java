@@ -6,7 +6,9 @@ import static dev.mark.support.Problems.assertIssue;
 import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.mark.support.HttpResult;
+import dev.mark.support.LogCapture;
 import dev.mark.support.Mailbox;
 import dev.mark.support.MovableClock;
 import dev.mark.support.RunningServer;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -188,6 +191,22 @@ class SignupTest {
       statuses.add(Sessions.requestSignup(server.anonymousClient(), email).status());
     }
     assertThat(statuses).containsOnly(202);
+  }
+
+  @Test
+  void withoutAnOutboxTheMessagesAreLoggedWithoutThePassword() {
+    try (RunningServer server = RunningServer.builder().environment(Map.of("MARK_MAIL_OUTBOX", " ")).start();
+        LogCapture logs = new LogCapture()) {
+      String email = Sessions.newEmail();
+
+      assertThat(Sessions.requestSignup(server.anonymousClient(), email).status()).isEqualTo(202);
+
+      assertThat(logs.messages(Level.INFO)).filteredOn(line -> line.startsWith("Mail to " + email))
+          .singleElement().satisfies(line -> assertThat(line)
+              .contains("Confirm your Mark signup").containsPattern("mst_[A-Za-z0-9_-]{43}")
+              .doesNotContain(Sessions.PASSWORD));
+      assertThat(logs.messages()).noneMatch(line -> line.contains(Sessions.PASSWORD));
+    }
   }
 
   private static void assertInvalidToken(HttpResult result) {
