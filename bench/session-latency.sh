@@ -18,11 +18,15 @@ export MARK_ACCESS_TOKEN_TTL_SECONDS="${MARK_ACCESS_TOKEN_TTL_SECONDS:-3600}"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-64}"
 source bench/lib/latency.sh
+# the signup's token arrives in the mailbox: here, a folder of .eml files
+export MARK_MAIL_OUTBOX="$DATA/outbox"
 
 start_server
-TOKEN="$(curl -sf -X POST "$BASE/v1/auth/signup" -H 'Content-Type: application/json' \
-  -d '{"email":"bench-'"$(now_ms)"'@example.com","password":"a long bench passphrase 42"}' \
-  | json_field access_token)"
+curl -sf -o /dev/null -X POST "$BASE/v1/auth/signup" -H 'Content-Type: application/json' \
+  -d '{"email":"bench-'"$(now_ms)"'@example.com","password":"a long bench passphrase 42"}'
+SIGNUP_TOKEN="$(cat "$MARK_MAIL_OUTBOX"/*.eml | grep -o 'mst_[A-Za-z0-9_-]*' | head -1)"
+TOKEN="$(curl -sf -X POST "$BASE/v1/auth/signup/confirm" -H 'Content-Type: application/json' \
+  -d '{"token":"'"$SIGNUP_TOKEN"'"}' | json_field access_token)"
 KEY="$(curl -sf -X POST "$BASE/v1/api-keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"bench","scopes":["read"]}' | json_field secret)"
 DATASET="$(curl -sf -X POST "$BASE/v1/datasets" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \

@@ -22,6 +22,7 @@ describe("a cookie session that expires, in a browser", { skip: skipWithoutChrom
       // no grace for a refresh cookie sent twice: a page that refreshed twice would end its session
       MARK_REFRESH_REUSE_GRACE_SECONDS: "0",
     });
+    mailboxOf = api;
   });
   after(async () => {
     app?.close();
@@ -43,8 +44,20 @@ describe("a cookie session that expires, in a browser", { skip: skipWithoutChrom
   }
 });
 
+/** The API server whose outbox the page reads its signup token from. */
+let mailboxOf: RunningServer | undefined;
+
 function servePage(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? "/", "http://origin");
+  const pathname = url.pathname;
+  // the mailbox, as the person at the page reads it: the signup token of the newest message to an email
+  if (pathname === "/mail") {
+    const email = new URL(req.url ?? "/", "http://origin").searchParams.get("email") ?? "";
+    return void (mailboxOf?.signupToken(email) ?? Promise.reject(new Error("no server yet"))).then(
+      (token) => res.writeHead(200, { "content-type": "text/plain" }).end(token),
+      (e) => res.writeHead(404).end(String(e)),
+    );
+  }
   if (url.pathname === "/app") return void res.writeHead(200, { "content-type": "text/html" }).end(APP_PAGE);
   // Real time for the page to wait in: headless Chromium runs its timers on virtual time, but
   // holds it while a fetch is pending.
@@ -65,7 +78,10 @@ const out = {};
 try {
   const sessions = [];
   const mark = new Mark({ baseURL: api, credentials: "include", onSession: (s) => { sessions.push(s); } });
-  const session = await mark.auth.signup({ email: "ada+" + Date.now() + "@example.com", password: "plum tulip 4 anchor violet" });
+  const email = "ada+" + Date.now() + "@example.com";
+  await mark.auth.signup({ email, password: "plum tulip 4 anchor violet" });
+  const token = await (await fetch("/mail?email=" + encodeURIComponent(email))).text();
+  const session = await mark.auth.confirmSignup({ token });
   // the token lasts 4 s (whole seconds); the page's clock runs on virtual time, so no arithmetic
   await fetch("/wait?ms=5100");
 

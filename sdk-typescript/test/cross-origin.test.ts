@@ -24,6 +24,7 @@ describe("a cookie session from another origin, in a browser", { skip: skipWitho
       // every test signs in from 127.0.0.1
       MARK_LOGIN_ATTEMPTS_PER_ADDRESS: "10000",
     });
+    mailboxOf = api;
   });
   after(async () => {
     app?.close();
@@ -58,8 +59,19 @@ function origin(server: Server): string {
   return `http://localhost:${(server.address() as AddressInfo).port}`;
 }
 
+/** The API server whose outbox the pages read their signup token from. */
+let mailboxOf: RunningServer | undefined;
+
 function servePages(req: IncomingMessage, res: ServerResponse): void {
   const { pathname } = new URL(req.url ?? "/", "http://origin");
+  // the mailbox, as the person at the page reads it: the signup token of the newest message to an email
+  if (pathname === "/mail") {
+    const email = new URL(req.url ?? "/", "http://origin").searchParams.get("email") ?? "";
+    return void (mailboxOf?.signupToken(email) ?? Promise.reject(new Error("no server yet"))).then(
+      (token) => res.writeHead(200, { "content-type": "text/plain" }).end(token),
+      (e) => res.writeHead(404).end(String(e)),
+    );
+  }
   const page = pathname === "/app" ? APP_PAGE : pathname === "/stranger" ? STRANGER_PAGE : undefined;
   if (page !== undefined) return void res.writeHead(200, { "content-type": "text/html" }).end(page);
   serveSdk(pathname, res).then(
@@ -80,7 +92,9 @@ try {
   const mark = new Mark({ baseURL: api, credentials: "include" });
   const email = "ada+" + Date.now() + "@example.com";
   const password = "plum tulip 4 anchor violet";
-  const session = await mark.auth.signup({ email, password });
+  await mark.auth.signup({ email, password });
+  const token = await (await fetch("/mail?email=" + encodeURIComponent(email))).text();
+  const session = await mark.auth.confirmSignup({ token });
   out.session = {
     mode: session.mode,
     tokensInBody: session.access_token !== undefined || session.refresh_token !== undefined,

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { AuthenticationError, ConflictError, Mark, NotFoundError, PermissionError, ValidationError } from "@mark/sdk";
-import { startServerAndClient, type RunningServer } from "./support/server.js";
+import { AuthenticationError, Mark, NotFoundError, PermissionError, ValidationError } from "@mark/sdk";
+import { signUp, startServerAndClient, type RunningServer } from "./support/server.js";
 
 // The parity scenario, also run by the Java SDK (LiveParityTest): the core against the real
 // server, from creating a dataset to each kind of error, and a user's token-mode session.
@@ -115,7 +115,11 @@ describe("the Mark client against a live server", () => {
 
   test("a user signs up, and calls as themself in either environment with the session", async () => {
     const email = `ada+${Date.now()}@example.com`;
-    const session = await mark.auth.signup({ email, password: PASSWORD });
+    const pending = await mark.auth.signup({ email, password: PASSWORD });
+    assert.equal(pending.meta.status, 202);
+    assert.equal(pending.status, "verification_sent");
+    assert.equal(pending.email, email);
+    const session = await mark.auth.confirmSignup({ token: await server.signupToken(email) });
     assert.equal(session.meta.status, 201);
     assert.equal(session.mode, "token");
     const user = mark.withSession(session);
@@ -135,7 +139,7 @@ describe("the Mark client against a live server", () => {
   });
 
   test("a refresh token works once: presenting it again ends the session", async () => {
-    const first = await mark.auth.signup({ email: `grace+${Date.now()}@example.com`, password: PASSWORD });
+    const first = await signUp(mark, server, { email: `grace+${Date.now()}@example.com`, password: PASSWORD });
     const second = await mark.auth.refresh({ refresh_token: first.refresh_token! });
     assert.notEqual(second.refresh_token, first.refresh_token);
     assert.equal((await mark.withSession(second).auth.me()).user.id, first.user.id);
@@ -149,15 +153,19 @@ describe("the Mark client against a live server", () => {
   });
 
   test("logout ends the refresh token", async () => {
-    const session = await mark.auth.signup({ email: `alan+${Date.now()}@example.com`, password: PASSWORD });
+    const session = await signUp(mark, server, { email: `alan+${Date.now()}@example.com`, password: PASSWORD });
     assert.equal((await mark.auth.logout({ refresh_token: session.refresh_token! })).status, 204);
     await assert.rejects(mark.auth.refresh({ refresh_token: session.refresh_token! }), (e) => e instanceof AuthenticationError && e.code === "invalid_refresh_token");
   });
 
-  test("a taken email, a weak password and a wrong password are typed errors", async () => {
+  test("a taken email is not told; a bad token, a weak password and a wrong password are typed errors", async () => {
     const email = `edsger+${Date.now()}@example.com`;
-    await mark.auth.signup({ email, password: PASSWORD });
-    await assert.rejects(mark.auth.signup({ email, password: PASSWORD }), (e) => e instanceof ConflictError && e.code === "email_taken");
+    await signUp(mark, server, { email, password: PASSWORD });
+    assert.equal((await mark.auth.signup({ email, password: PASSWORD })).status, "verification_sent");
+    await assert.rejects(
+      mark.auth.confirmSignup({ token: "mst_not_a_token" }),
+      (e) => e instanceof ValidationError && e.code === "invalid_signup_token" && e.errors[0]?.pointer === "/token",
+    );
     await assert.rejects(
       mark.auth.signup({ email: `x${email}`, password: "passwordpassword" }),
       (e) => e instanceof ValidationError && e.code === "weak_password" && e.errors[0]?.pointer === "/password",

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, test } from "node:test";
 
 import { AuthenticationError, Mark, type Session } from "@mark/sdk";
-import { startServer, type RunningServer } from "./support/server.js";
+import { signUp, startServer, type RunningServer } from "./support/server.js";
 
 // Automatic refresh against a server whose access tokens last 4 seconds (so that a resend lands
 // well inside the new token's life, even on a slow machine): each test waits for its session's
@@ -22,7 +22,7 @@ describe("automatic refresh against a live server", () => {
 
   /** A new user's session, and a client acting in it whose onSession fills `heard`. */
   async function newUser(name: string) {
-    const session = await mark.auth.signup({ email: `${name}+${Date.now()}@example.com`, password: PASSWORD });
+    const session = await signUp(mark, server, { email: `${name}+${Date.now()}@example.com`, password: PASSWORD });
     const heard: Session[] = [];
     const client = mark.withOptions({ onSession: (s) => void heard.push(s) }).withSession(session);
     return { session, client, heard };

@@ -143,12 +143,12 @@ describe("automatic refresh of a token-mode session", () => {
     assert.deepEqual(heard.map((s) => s.access_token), ["jwt_2"]);
   });
 
-  test("onSession hears of signup, login and refresh made by hand, and its error is the caller's", async () => {
+  test("onSession hears of a signup's confirmation, login and refresh made by hand, and its error is the caller's", async () => {
     const fetch = scriptedFetch(json(201, tokens(1)), json(200, tokens(2)), json(200, tokens(3)), json(200, tokens(4)));
     const heard: string[] = [];
     const mark = new Mark({ baseURL: "http://mark.test", fetch, apiKey: "mk_test_x", onSession: (s) => void heard.push(s.refresh_token!) });
 
-    await mark.auth.signup({ email: "a@example.com", password: "p".repeat(12) });
+    await mark.auth.confirmSignup({ token: "mst_1" });
     await mark.auth.login({ email: "a@example.com", password: "p".repeat(12) });
     await mark.auth.refresh({ refresh_token: "mrt_2" });
     const failing = mark.withOptions({ onSession: () => Promise.reject(new Error("store is down")) });

@@ -69,7 +69,7 @@ export class Mark extends MarkResources {
   }
 
   /**
-   * A client that acts as the user of a token-mode session (from `auth.signup`, `auth.login` or
+   * A client that acts as the user of a token-mode session (from `auth.confirmSignup`, `auth.login` or
    * `auth.refresh`): its `access_token` as the bearer token, in place of any API key, and its
    * `refresh_token` to renew it when it expires. Throws for a cookie-mode session, whose tokens
    * are cookies that only the browser holds.

@@ -19,7 +19,7 @@ export interface ClientOptions {
    */
   readonly refreshToken?: string | undefined;
   /**
-   * Called with every session that signup, login or refresh starts, by hand or when the client
+   * Called with every session that a signup's confirmation, login or refresh starts, by hand or when the client
    * renews its session on its own, before the call that waited for it goes on: the place to
    * store a token-mode session's new tokens, since each refresh token works once. If it throws,
    * the calls that waited for it throw that, though the client keeps the new tokens.
@@ -39,7 +39,7 @@ export interface ClientOptions {
   readonly environment?: "test" | "live" | undefined;
   /**
    * The cookie session's CSRF token, echoed as `X-CSRF-Token` on every write. Rarely needed:
-   * the client learns it from `auth.signup`, `auth.login`, `auth.refresh` and `auth.me`, and
+   * the client learns it from `auth.confirmSignup`, `auth.login`, `auth.refresh` and `auth.me`, and
    * from `GET /v1/me` on its own when a write is refused with `403 csrf_failed`.
    */
   readonly csrfToken?: string | undefined;

@@ -14,8 +14,8 @@ export function requestOf(operation: Operation, call: Call): ApiRequest {
     body: call.body === undefined ? undefined : encodeBody(operation, call.body),
     public: operation.public,
     // a session's start or renewal is not repeated blindly: the server keeps no Idempotency-Key
-    // for them (they are public), so a signup retried after a lost response would fail with
-    // `409 email_taken`, and a refresh would present a spent refresh token, which ends the
+    // for them (they are public), so a signup's confirmation retried after a lost response would
+    // present a spent one-time token, and a refresh a spent refresh token, which ends the
     // whole session (`401 refresh_token_reused`)
     once: operation.session === "start" || operation.session === "renew",
     idempotent: operation.headerParams.includes(IDEMPOTENCY_KEY),

@@ -18,7 +18,7 @@ interface RefreshBody {
 /**
  * A call of an operation with a session trait (`x-mark-session` in the contract), which keeps the
  * client's session as the trait says:
- * - `start` (signup, login): token mode by default, cookie mode on a client with credentials;
+ * - `start` (confirmSignup, login): token mode by default, cookie mode on a client with credentials;
  *   the session goes to `onSession`, and its CSRF token is kept;
  * - `renew` (refresh): with no refresh token, or the client's own, renews the client's own
  *   session, sharing a renewal under way; else trades the given token like a start;

@@ -90,7 +90,7 @@ export class Transport {
     }
   }
 
-  /** Signup, login or refresh: sends it, keeps the CSRF token it carries, and tells `onSession`. */
+  /** A signup's confirmation, login or refresh: sends it, keeps the CSRF token it carries, and tells `onSession`. */
   async startSession(request: ApiRequest, options: RequestOptions): Promise<WithMeta<Session>> {
     return this.keepSession(await this.request(request, options), false);
   }

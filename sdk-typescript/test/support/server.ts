@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
-import { Mark } from "@mark/sdk";
+import { Mark, type Session } from "@mark/sdk";
 
 import { contractCheckedFetch } from "./contract.js";
 
@@ -18,6 +18,11 @@ export interface RunningServer {
    * (support/contract.ts), throwing on one that breaks it.
    */
   readonly fetch: typeof fetch;
+  /**
+   * The signup token of the newest message to `email` in the server's outbox (MARK_MAIL_OUTBOX),
+   * as a person copies it from the confirmation mail.
+   */
+  signupToken(email: string): Promise<string>;
   /**
    * Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its data directory; rejects
    * if any response received through `fetch` broke the contract, even one the SDK retried past.
@@ -42,7 +47,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const dataDir = await mkdtemp(join(tmpdir(), "mark-sdk-ts-"));
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
   const child = spawn(java, ["-jar", jar], {
-    env: { ...process.env, ...extraEnv, PORT: "0", MARK_DATA_DIR: dataDir },
+    // signup tokens go to the mailbox: here, a folder of .eml files that the tests read
+    env: { ...process.env, MARK_MAIL_OUTBOX: join(dataDir, "outbox"), ...extraEnv, PORT: "0", MARK_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
@@ -96,11 +102,41 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         });
       },
     );
-    return { baseUrl, apiKey, fetch: checked, stop };
+    return {
+      baseUrl,
+      apiKey,
+      fetch: checked,
+      stop,
+      signupToken: (email) => signupToken(join(dataDir, "outbox"), email),
+    };
   } catch (e) {
     await stopProcess();
     throw e;
   }
+}
+
+const SIGNUP_TOKEN = /mst_[A-Za-z0-9_-]{43}/;
+
+async function signupToken(outbox: string, email: string): Promise<string> {
+  const to = `To: ${email.toLowerCase()}\r\n`;
+  // names start with the sending time: the newest last
+  const names = (await readdir(outbox)).filter((name) => name.endsWith(".eml")).sort().reverse();
+  for (const name of names) {
+    const mail = await readFile(join(outbox, name), "utf8");
+    const token = mail.includes(to) ? SIGNUP_TOKEN.exec(mail)?.[0] : undefined;
+    if (token !== undefined) return token;
+  }
+  throw new Error(`no signup token to ${email} in ${outbox}`);
+}
+
+/** Signs a new user up as a person does: asks, reads the token in the mailbox, confirms it. */
+export async function signUp(
+  mark: Mark,
+  server: RunningServer,
+  body: { email: string; password: string; account_name?: string },
+): Promise<Session> {
+  await mark.auth.signup(body);
+  return mark.auth.confirmSignup({ token: await server.signupToken(body.email) });
 }
 
 function serverJar(): string {

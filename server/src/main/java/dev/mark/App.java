@@ -39,6 +39,7 @@ import dev.mark.platform.idempotency.Idempotency;
 import dev.mark.platform.jobs.Periodic;
 import dev.mark.platform.lifecycle.CloseStack;
 import dev.mark.platform.lifecycle.StartupException;
+import dev.mark.platform.mail.Mailers;
 import dev.mark.platform.json.Json;
 import dev.mark.platform.observability.Metrics;
 import dev.mark.platform.observability.MetricsServer;
@@ -52,6 +53,7 @@ import dev.mark.sessions.AuthHandler;
 import dev.mark.sessions.BearerAuthenticator;
 import dev.mark.sessions.CookieSessionAuthenticator;
 import dev.mark.sessions.SessionService;
+import dev.mark.sessions.SignupService;
 import dev.mark.usage.UsageHandler;
 import dev.mark.usage.UsageMeter;
 import dev.mark.usage.UsageService;
@@ -160,7 +162,8 @@ public final class App implements AutoCloseable {
     QueryService queries = new QueryService(analytics, datasets);
     ExplainService explains = new ExplainService(analytics, datasets);
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);
-    SessionService sessions = new SessionService(transactions, accounts, buckets, config.auth(), clock);
+    SessionService sessions = new SessionService(transactions, buckets, config.auth(), clock);
+    SignupService signups = new SignupService(transactions, accounts, sessions, Mailers.of(config.mail(), clock), clock);
     // not on the embedded database: it lives on a developer's machine, where a warning at every
     // start would only teach people to ignore it
     if (config.auth().signingKeySecret().isEmpty() && !database.isEmbedded()) {
@@ -207,7 +210,7 @@ public final class App implements AutoCloseable {
       ApiRoutes.bindAll(binder,
           new AnalyticsHandler(queries, explains, datasets),
           new ApiKeysHandler(keyManagement),
-          new AuthHandler(sessions, origins, clock),
+          new AuthHandler(sessions, signups, origins, clock),
           new DatasetsHandler(datasets),
           new HealthHandler(database, buckets),
           new PlansHandler(plans),
@@ -226,6 +229,8 @@ public final class App implements AutoCloseable {
         }, metrics));
     opened.open("the periodic idempotency purge",
         () -> new Periodic("idempotency-purge", Duration.ofMinutes(10), idempotency::purgeExpired, metrics));
+    opened.open("the periodic purge of expired signups",
+        () -> new Periodic("signup-purge", Duration.ofHours(1), signups::purgeExpired, metrics));
     opened.open("the periodic rate-limit eviction",
         () -> new Periodic("rate-limit-evict", Duration.ofMinutes(1), buckets::evictIdle, metrics));
     // Jetty's threads may run even when its port is taken: stopping it is pushed first

@@ -138,10 +138,13 @@ class ContractDefaultsTest {
   }
 
   @Test
-  void aSignupWithoutSessionModeGetsTheContractsDefaultTokenMode(RunningServer server) {
+  void aSignupConfirmedWithoutSessionModeGetsTheContractsDefaultTokenMode(RunningServer server) {
     assertThat(CONTRACT.at("/components/schemas/SessionMode/default").asString()).isEqualTo("token");
+    String email = Sessions.newEmail();
+    Sessions.requestSignup(server.anonymousClient(), email);
 
-    JsonNode session = Sessions.signUp(server);
+    JsonNode session = Sessions.signedUp(server.anonymousClient().postJson("/v1/auth/signup/confirm",
+        "{\"token\": \"" + server.mailbox().signupToken(email) + "\"}"));
 
     assertThat(session.get("mode").asString()).isEqualTo("token");
     assertThat(session.get("access_token").asString()).isNotBlank();

@@ -94,7 +94,7 @@ class MultiNodeSessionTest {
   }
 
   private static JsonNode signUp(int node, String email) {
-    return Sessions.signedUp(Sessions.signUp(anonymous(node), email));
+    return Sessions.signedUp(Sessions.signUp(anonymous(node), cluster.mailbox(), email));
   }
 
   private static JsonNode login(int node, String email) {

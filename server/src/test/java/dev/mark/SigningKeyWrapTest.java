@@ -219,8 +219,12 @@ class SigningKeyWrapTest {
     return node.app();
   }
 
+  private RunningServer server(App node) {
+    return nodes.stream().filter(n -> n.app() == node).findFirst().orElseThrow();
+  }
+
   private void stop(App node) {
-    RunningServer server = nodes.stream().filter(n -> n.app() == node).findFirst().orElseThrow();
+    RunningServer server = server(node);
     nodes.remove(server);
     server.close();
   }
@@ -264,9 +268,8 @@ class SigningKeyWrapTest {
   }
 
   /** Signs a new user up on {@code node}; answers the session's access token. */
-  private static String newSession(App node) {
-    return Sessions.signedUp(Sessions.signUp(client(node), Sessions.newEmail()))
-        .get("access_token").asString();
+  private String newSession(App node) {
+    return Sessions.signUp(server(node)).get("access_token").asString();
   }
 
   private static HttpResult me(App node, String accessToken) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mark.sdk.core.AuthenticationException;
-import dev.mark.sdk.core.ConflictException;
 import dev.mark.sdk.core.Environment;
 import dev.mark.sdk.core.ListParams;
 import dev.mark.sdk.core.MarkClient;
@@ -17,6 +16,7 @@ import dev.mark.sdk.core.ValidationException;
 import dev.mark.sdk.model.Aggregation;
 import dev.mark.sdk.model.Column;
 import dev.mark.sdk.model.ColumnType;
+import dev.mark.sdk.model.ConfirmSignupRequest;
 import dev.mark.sdk.model.CreateDatasetRequest;
 import dev.mark.sdk.model.Dataset;
 import dev.mark.sdk.model.IngestResult;
@@ -30,6 +30,7 @@ import dev.mark.sdk.model.QueryResult;
 import dev.mark.sdk.model.ResultColumn;
 import dev.mark.sdk.model.Session;
 import dev.mark.sdk.model.SessionMode;
+import dev.mark.sdk.model.SignupPending;
 import dev.mark.sdk.model.SignupRequest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -48,9 +49,11 @@ class LiveParityTest {
   private static final String PASSWORD = "plum tulip 4 anchor violet";
 
   private MarkClient mark;
+  private LiveServer server;
 
   @BeforeEach
   void connect(LiveServer server) {
+    this.server = server;
     mark = server.client().apiKey(server.apiKey()).build();
   }
 
@@ -153,13 +156,19 @@ class LiveParityTest {
   }
 
   private Session signup(String email) {
-    return mark.auth().signup(new SignupRequest().email(email).password(PASSWORD)).data();
+    mark.auth().signup(new SignupRequest().email(email).password(PASSWORD));
+    return mark.auth().confirmSignup(new ConfirmSignupRequest().token(server.signupToken(email))).data();
   }
 
   @Test
   void aUserSignsUpAndCallsAsThemselfInEitherEnvironmentWithTheSession() {
     String email = email("ada");
-    MarkResponse<Session> session = mark.auth().signup(new SignupRequest().email(email).password(PASSWORD));
+    MarkResponse<SignupPending> pending = mark.auth().signup(new SignupRequest().email(email).password(PASSWORD));
+    assertThat(pending.meta().status()).isEqualTo(202);
+    assertThat(pending.data().getStatus()).isEqualTo(SignupPending.StatusEnum.VERIFICATION_SENT);
+    assertThat(pending.data().getEmail()).isEqualTo(email);
+    MarkResponse<Session> session = mark.auth().confirmSignup(
+        new ConfirmSignupRequest().token(server.signupToken(email)));
     assertThat(session.meta().status()).isEqualTo(201);
     assertThat(session.data().getMode()).isEqualTo(SessionMode.TOKEN);
     MarkClient user = mark.withSession(session.data());
@@ -202,17 +211,21 @@ class LiveParityTest {
   }
 
   @Test
-  void aTakenEmailAWeakPasswordAndAWrongPasswordAreTypedExceptions() {
+  void aTakenEmailIsNotToldAndABadTokenAWeakPasswordAndAWrongPasswordAreTypedExceptions() {
     String email = email("edsger");
     signup(email);
 
-    ConflictException taken = catchThrowableOfType(ConflictException.class, () -> signup(email));
+    SignupPending again = mark.auth().signup(new SignupRequest().email(email).password(PASSWORD)).data();
+    assertThat(again.getStatus()).isEqualTo(SignupPending.StatusEnum.VERIFICATION_SENT);
+    ValidationException badToken = catchThrowableOfType(ValidationException.class,
+        () -> mark.auth().confirmSignup(new ConfirmSignupRequest().token("mst_not_a_token")));
     ValidationException weak = catchThrowableOfType(ValidationException.class,
         () -> mark.auth().signup(new SignupRequest().email("x" + email).password("passwordpassword")));
     AuthenticationException wrong = catchThrowableOfType(AuthenticationException.class,
         () -> mark.auth().login(new LoginRequest().email(email).password(PASSWORD + "!")));
 
-    assertThat(taken.code()).contains("email_taken");
+    assertThat(badToken.code()).contains("invalid_signup_token");
+    assertThat(badToken.errors()).extracting(f -> f.getPointer()).containsExactly("/token");
     assertThat(weak.code()).contains("weak_password");
     assertThat(weak.errors()).extracting(f -> f.getPointer()).containsExactly("/password");
     assertThat(wrong.code()).contains("invalid_credentials");

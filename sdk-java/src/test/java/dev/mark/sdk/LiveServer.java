@@ -33,6 +33,7 @@ final class LiveServer implements AutoCloseable {
 
   private static final Pattern API_KEY =
       Pattern.compile("^Development API key \\(shown once; delete .*\\): (\\S+)$");
+  private static final Pattern SIGNUP_TOKEN = Pattern.compile("mst_[A-Za-z0-9_-]{43}");
   private static final Pattern LISTENING =
       Pattern.compile("^Mark API listening on (http://\\S+) \\(reference: .*\\)$");
   // the first start initialises a PostgreSQL cluster: seconds on a laptop, longer on a busy CI box
@@ -71,6 +72,8 @@ final class LiveServer implements AutoCloseable {
     env.putAll(extraEnv);
     env.put("PORT", "0");
     env.put("MARK_DATA_DIR", dataDir.toString());
+    // signup tokens go to the mailbox: here, a folder of .eml files that the tests read
+    env.put("MARK_MAIL_OUTBOX", dataDir.resolve("outbox").toString());
     Process process = builder.start();
     OutputWatcher output = OutputWatcher.watch(process);
     try {
@@ -117,6 +120,35 @@ final class LiveServer implements AutoCloseable {
   /** The development account's API key, for the {@code X-API-Key} header. */
   String apiKey() {
     return apiKey;
+  }
+
+  /**
+   * The signup token of the newest message to {@code email} in the server's outbox, as a person
+   * would copy it from the confirmation mail.
+   */
+  String signupToken(String email) {
+    try (Stream<Path> files = Files.list(dataDir.resolve("outbox"))) {
+      String to = "To: " + email.toLowerCase(java.util.Locale.ROOT) + "\r\n";
+      Matcher token = files.filter(file -> file.getFileName().toString().endsWith(".eml"))
+          .sorted(Comparator.reverseOrder())
+          .map(LiveServer::readString)
+          .filter(mail -> mail.contains(to))
+          .map(SIGNUP_TOKEN::matcher)
+          .filter(Matcher::find)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no signup token to " + email + " in the outbox"));
+      return token.group();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.mark.sdk.core.AuthenticationException;
 import dev.mark.sdk.core.Environment;
 import dev.mark.sdk.core.MarkClient;
 import dev.mark.sdk.model.Session;
+import dev.mark.sdk.model.ConfirmSignupRequest;
 import dev.mark.sdk.model.SignupRequest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -56,8 +57,9 @@ class LiveSessionRefreshTest {
     final MarkClient client;
 
     NewUser(String name) {
-      session = mark.auth().signup(new SignupRequest().email(name + "+" + UUID.randomUUID() + "@example.com")
-          .password(PASSWORD)).data();
+      String email = name + "+" + UUID.randomUUID() + "@example.com";
+      mark.auth().signup(new SignupRequest().email(email).password(PASSWORD));
+      session = mark.auth().confirmSignup(new ConfirmSignupRequest().token(server.signupToken(email))).data();
       client = mark.newBuilder().onSession(heard::add).build().withSession(session);
     }
 

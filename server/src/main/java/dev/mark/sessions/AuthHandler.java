@@ -1,10 +1,12 @@
 package dev.mark.sessions;
 
 import dev.mark.api.AuthApi;
+import dev.mark.api.model.ConfirmSignupRequest;
 import dev.mark.api.model.LoginRequest;
 import dev.mark.api.model.RefreshRequest;
 import dev.mark.api.model.Session;
 import dev.mark.api.model.SessionMode;
+import dev.mark.api.model.SignupPending;
 import dev.mark.api.model.SignupRequest;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
@@ -23,20 +25,31 @@ import java.util.Optional;
 public final class AuthHandler implements AuthApi {
 
   private final SessionService sessions;
+  private final SignupService signups;
   private final OriginPolicy origins;
   private final Clock clock;
 
-  public AuthHandler(SessionService sessions, OriginPolicy origins, Clock clock) {
+  public AuthHandler(SessionService sessions, SignupService signups, OriginPolicy origins, Clock clock) {
     this.sessions = sessions;
+    this.signups = signups;
     this.origins = origins;
     this.clock = clock;
   }
 
+  /** The same answer, headers included, whether or not the email has a user. */
   @Override
-  public Session signup(ApiCall call, SignupRequest request) {
+  public SignupPending signup(ApiCall call, SignupRequest request) {
+    SignupService.Requested requested = signups.signup(request.email(), request.password(),
+        Optional.ofNullable(request.accountName()), call.clientAddress());
+    call.addHeader("Cache-Control", "no-store");
+    return new SignupPending(SignupPending.StatusEnum.VERIFICATION_SENT, requested.email(),
+        utc(requested.expiresAt()));
+  }
+
+  @Override
+  public Session confirmSignup(ApiCall call, ConfirmSignupRequest request) {
     boolean cookieMode = isCookieMode(call, request.session());
-    return respond(call, sessions.signup(request.email(), request.password(),
-        Optional.ofNullable(request.accountName()), cookieMode, call.clientAddress()));
+    return respond(call, signups.confirm(request.token(), cookieMode, call.clientAddress()));
   }
 
   @Override

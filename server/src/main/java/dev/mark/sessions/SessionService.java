@@ -1,11 +1,7 @@
 package dev.mark.sessions;
 
-import dev.mark.accounts.AccountService;
 import dev.mark.platform.config.AuthConfig;
 import dev.mark.platform.db.Transactions;
-import dev.mark.platform.errors.BadRequest;
-import dev.mark.platform.errors.Conflict;
-import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.Forbidden;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unauthorized;
@@ -22,14 +18,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 
 /**
- * Sign-up, login, refresh and logout. A session is a family of refresh tokens: each refresh
+ * Login, refresh and logout, and the start of a new user's session ({@link SignupService} makes
+ * the user). A session is a family of refresh tokens: each refresh
  * token works once and is replaced by the next; presenting a used one means two parties hold
  * the session, so the whole family is revoked. Access tokens are short-lived JWTs
  * ({@link AccessTokens}); the refresh and CSRF tokens are random, and only the refresh token's
@@ -37,12 +31,10 @@ import org.jooq.DSLContext;
  */
 public final class SessionService {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   private static final String REFRESH_PREFIX = "mrt_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Transactions transactions;
-  private final AccountService accounts;
   private final AccessTokens accessTokens;
   private final SigningKeys signingKeys;
   private final LoginThrottle throttle;
@@ -51,7 +43,6 @@ public final class SessionService {
   private final Duration cookieReuseGrace;
   private final Clock clock;
   private final Passwords passwords = new Passwords();
-  private final PasswordPolicy policy = new PasswordPolicy();
   private final UserRepository users = new UserRepository();
   private final SessionRepository sessions = new SessionRepository();
 
@@ -68,10 +59,8 @@ public final class SessionService {
    * @param loginBuckets where the login throttle counts attempts: the rate limits' store, shared
    *     by every node when it is PostgreSQL or Redis
    */
-  public SessionService(Transactions transactions, AccountService accounts,
-      BucketStore loginBuckets, AuthConfig config, Clock clock) {
+  public SessionService(Transactions transactions, BucketStore loginBuckets, AuthConfig config, Clock clock) {
     this.transactions = transactions;
-    this.accounts = accounts;
     this.signingKeys = new SigningKeys(transactions, new PrivateKeyWrap(config.signingKeySecret()),
         config.signingKeyRotation(), config.accessTokenTtl(), clock);
     this.accessTokens = new AccessTokens(signingKeys, config.accessTokenTtl(), clock);
@@ -84,29 +73,13 @@ public final class SessionService {
   }
 
   /**
-   * Creates a user with an account of its own, and starts its session.
+   * Counts a signup, its confirmation or a login from {@code clientAddress}.
    *
-   * @throws Conflict {@code email_taken} when the email already has a user
+   * @throws dev.mark.platform.errors.TooManyRequests {@code login_throttled} when the address
+   *     has no attempts left
    */
-  public StartedSession signup(String email, String password, Optional<String> accountName,
-      boolean cookieMode, String clientAddress) {
+  void attemptFrom(String clientAddress) {
     throttle.attemptFrom(clientAddress);
-    String normalized = normalize(email);
-    if (!EMAIL.matcher(normalized).matches()) {
-      throw BadRequest.validation(List.of(FieldIssue.body("/email", "format", "must be an email address")));
-    }
-    policy.check(password, normalized);
-    String hash = passwords.hash(password);
-    UserRepository.StoredUser user = transactions.inTransaction(tx -> {
-      String accountId = accounts.createForUser(tx, accountName.orElse(normalized));
-      var created = new UserRepository.StoredUser(Ids.next("usr"), accountId, normalized, hash,
-          null, accounts.sessionKey(tx, accountId, "test"), accounts.sessionKey(tx, accountId, "live"), null);
-      if (!users.insert(tx, created)) {
-        throw new Conflict(ProblemCode.EMAIL_TAKEN, "A user with this email already exists; log in instead.");
-      }
-      return users.byId(tx, created.id()).orElseThrow();
-    });
-    return start(user, cookieMode);
   }
 
   /**
@@ -117,7 +90,7 @@ public final class SessionService {
    */
   public StartedSession login(String email, String password, boolean cookieMode, String clientAddress) {
     throttle.attemptFrom(clientAddress);
-    String normalized = normalize(email);
+    String normalized = Emails.normalize(email);
     throttle.beforePasswordCheck(clientAddress, normalized);
     Optional<UserRepository.StoredUser> user = users.byEmail(transactions.reads(), normalized);
     boolean matches;
@@ -225,7 +198,8 @@ public final class SessionService {
     signingKeys.rotateNow();
   }
 
-  private StartedSession start(UserRepository.StoredUser user, boolean cookieMode) {
+  /** Starts a session of {@code user}, e.g. one just created. */
+  StartedSession start(UserRepository.StoredUser user, boolean cookieMode) {
     Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(refreshTtl);
     String csrf = randomToken();
     return transactions.inTransaction(tx -> {
@@ -274,10 +248,6 @@ public final class SessionService {
   private static Unauthorized invalidRefresh() {
     return new Unauthorized(ProblemCode.INVALID_REFRESH_TOKEN,
         "The refresh token is not valid, has expired or its session has ended; log in again.");
-  }
-
-  private static String normalize(String email) {
-    return email.strip().toLowerCase(Locale.ROOT);
   }
 
   private static String randomToken() {

@@ -63,7 +63,8 @@ public final class Cluster implements AutoCloseable {
           "DATABASE_URL", jdbcUrl,
           "MARK_DB_USER", "postgres",
           "MARK_DB_PASSWORD", "",
-          "MARK_PLANS_FILE", RunningServer.testPlans().toString()));
+          "MARK_PLANS_FILE", RunningServer.testPlans().toString(),
+          "MARK_MAIL_OUTBOX", outbox(dir).toString()));
       nodeEnv.putAll(env);
       for (int i = 0; i < size; i++) {
         cluster.nodes.add(ServerProcess.start(dir.resolve("node" + i), nodeEnv));
@@ -81,6 +82,15 @@ public final class Cluster implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The messages every node sent: they share one outbox. */
+  public Mailbox mailbox() {
+    return new Mailbox(outbox(dir));
+  }
+
+  private static Path outbox(Path clusterDir) {
+    return clusterDir.resolve("outbox");
   }
 
   /** The base URL of node {@code index}. */

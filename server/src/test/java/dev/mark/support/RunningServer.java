@@ -43,11 +43,13 @@ public final class RunningServer implements AutoCloseable {
 
   private final App app;
   private final Optional<Path> temporaryDataDir;
+  private final Mailbox mailbox;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RunningServer(App app, Optional<Path> temporaryDataDir) {
+  private RunningServer(App app, Optional<Path> temporaryDataDir, Mailbox mailbox) {
     this.app = app;
     this.temporaryDataDir = temporaryDataDir;
+    this.mailbox = mailbox;
   }
 
   /** A server of the defaults (with test-friendly ports and folder), to be changed as needed. */
@@ -131,6 +133,11 @@ public final class RunningServer implements AutoCloseable {
     return AppAccess.accounts(app);
   }
 
+  /** The messages the server sent (its MARK_MAIL_OUTBOX, {@code <data dir>/outbox} unless given). */
+  public Mailbox mailbox() {
+    return mailbox;
+  }
+
   /** The server's own database, for tests that check what was (not) written. */
   public DSLContext sql() {
     return AppAccess.sql(app);
@@ -183,7 +190,9 @@ public final class RunningServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", "0");
         env.put("MARK_DATA_DIR", dir.toString());
-        return new RunningServer(App.start(AppConfig.fromEnvironment(env), clock), temporary);
+        env.putIfAbsent("MARK_MAIL_OUTBOX", dir.resolve("outbox").toString());
+        Mailbox mailbox = new Mailbox(Path.of(env.get("MARK_MAIL_OUTBOX")));
+        return new RunningServer(App.start(AppConfig.fromEnvironment(env), clock), temporary, mailbox);
       } catch (RuntimeException | Error e) {
         temporary.ifPresent(TempDirs::delete);
         throw e;

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** Signs up and logs in users of a test server, for the tests of sessions. */
+/**
+ * Signs up and logs in users of a test server, for the tests of sessions. A signup goes the way a
+ * person's does: the token comes from the server's outbox ({@link Mailbox}).
+ */
 public final class Sessions {
 
   public static final String PASSWORD = "a long and unusual passphrase 7";
@@ -18,18 +21,37 @@ public final class Sessions {
     return "user-" + UUID.randomUUID() + "@example.com";
   }
 
-  /** Signs a new user up through {@code client} (a server or a node of a cluster), in token mode. */
-  public static HttpResult signUp(TestClient client, String email) {
+  /**
+   * Asks for a signup through {@code client} (a server or a node of a cluster): answers the
+   * {@code 202}, whose message is in the server's mailbox.
+   */
+  public static HttpResult requestSignup(TestClient client, String email) {
     return client.postJson("/v1/auth/signup",
         "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}");
   }
 
-  /** A new user in token mode, checked to be created; answers the Session. */
-  public static JsonNode signUp(RunningServer server, String email) {
-    return signedUp(signUp(server.anonymousClient(), email));
+  /** Confirms a signup with the token of its message, in session {@code mode}. */
+  public static HttpResult confirm(TestClient client, String token, String mode) {
+    return client.postJson("/v1/auth/signup/confirm",
+        "{\"token\": \"" + token + "\", \"session\": \"" + mode + "\"}");
   }
 
-  /** The Session of a sign-up, checked to have succeeded. */
+  /**
+   * Signs a new user up through {@code client}, as a person does: asks, reads the token in
+   * {@code mailbox}, confirms it in token mode. Answers the confirmation.
+   */
+  public static HttpResult signUp(TestClient client, Mailbox mailbox, String email) {
+    HttpResult requested = requestSignup(client, email);
+    assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+    return confirm(client, mailbox.signupToken(email), "token");
+  }
+
+  /** A new user in token mode, checked to be created; answers the Session. */
+  public static JsonNode signUp(RunningServer server, String email) {
+    return signedUp(signUp(server.anonymousClient(), server.mailbox(), email));
+  }
+
+  /** The Session of a signup's confirmation, checked to have succeeded. */
   public static JsonNode signedUp(HttpResult result) {
     assertThat(result.status()).as(result.body()).isEqualTo(201);
     return result.json();

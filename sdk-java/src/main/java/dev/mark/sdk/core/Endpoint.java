@@ -57,8 +57,8 @@ final class Endpoint {
   /**
    * Whether a failed attempt may be sent again on its own. A POST may act twice unless it takes
    * an Idempotency-Key; ending a session is the exception, as it answers the same however often
-   * it is sent. Signup, login and refresh are sent once: a retried signup would meet its own
-   * account ({@code email_taken}), a retried refresh would spend a used token and end the session.
+   * it is sent. A signup's confirmation, login and refresh are sent once: a retried confirmation
+   * would spend its one-time token, a retried refresh a used token, which ends the session.
    */
   boolean retriedByDefault() {
     return !"POST".equals(method) || idempotencyKey || session == SessionRole.END;

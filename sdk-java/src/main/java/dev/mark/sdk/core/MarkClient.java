@@ -55,7 +55,7 @@ public final class MarkClient extends MarkClientBase {
   }
 
   /**
-   * A client that acts as the user of a token-mode session (from {@code auth().signup},
+   * A client that acts as the user of a token-mode session (from {@code auth().confirmSignup},
    * {@code login} or {@code refresh}): its access token as the bearer token, in place of any API
    * key, and its refresh token to renew it when it expires, with this client's other options.
    *
@@ -142,7 +142,7 @@ public final class MarkClient extends MarkClientBase {
     }
 
     /**
-     * Called with every session that signup, login or refresh starts, by hand or when the client
+     * Called with every session that a signup's confirmation, login or refresh starts, by hand or when the client
      * renews its session on its own, before the call that waited for it goes on: the place to
      * store a session's new tokens, since each refresh token works once. It runs on the thread
      * of the call that refreshed; what it throws, the calls that waited for it throw, though the

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The operations the contract marks with {@code x-mark-session}, and the client's own session:
- * a session started ({@code start}: signup, login) or renewed ({@code renew}: refresh) goes to
+ * a session started ({@code start}: confirmSignup, login) or renewed ({@code renew}: refresh) goes to
  * {@code onSession}; a refresh of the client's own refresh token renews the client's session,
  * sharing any renewal under way; ending ({@code end}: logout) the client's own session stops its
  * renewals. Without a refresh token in the body, renew and end act on the client's own session.
@@ -28,7 +28,7 @@ final class SessionCalls {
     this.renewal = renewal;
   }
 
-  /** Signup or login: sends it, and tells {@code onSession} of the session it started. */
+  /** A signup's confirmation or a login: sends it, and tells {@code onSession} of the session it started. */
   <T> MarkResponse<T> start(Endpoint endpoint, String path, Body body, RequestOptions options, JavaType type) {
     MarkResponse<T> started = transport.send(endpoint, path, Map.of(), body, options, type);
     config.onSession.accept((Session) started.data());

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mark.sdk.model.LoginRequest;
 import dev.mark.sdk.model.Session;
-import dev.mark.sdk.model.SignupRequest;
+import dev.mark.sdk.model.ConfirmSignupRequest;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -53,12 +53,12 @@ class AuthTest {
   }
 
   @Test
-  void signupLoginAndRefreshAreSentOnceWithoutAnIdempotencyKey() {
+  void aSignupConfirmationLoginAndRefreshAreSentOnceWithoutAnIdempotencyKey() {
     ScriptedExchange exchange = ScriptedExchange.of(
         new IOException("connection reset"), problem(503, "unavailable"), problem(502, "bad_gateway"));
     MarkClient client = clientOver(exchange);
 
-    assertThatThrownBy(() -> client.auth().signup(new SignupRequest().email("a@example.com").password("p".repeat(12))))
+    assertThatThrownBy(() -> client.auth().confirmSignup(new ConfirmSignupRequest().token("mst_1")))
         .isInstanceOf(ConnectionException.class);
     assertThatThrownBy(() -> client.auth().login(login())).isInstanceOf(InternalServerException.class);
     assertThatThrownBy(() -> client.auth().refresh("mrt_1")).isInstanceOf(InternalServerException.class);

@@ -33,11 +33,12 @@ import java.util.OptionalLong;
  *     loopback unless widened, since the metrics need no credentials)
  * @param hstsMaxAgeSeconds the {@code max-age} of a {@code Strict-Transport-Security} header on
  *     every response, for deployments behind TLS ({@link Variable#MARK_HSTS}; unset: none)
+ * @param mail where messages to people's mailboxes go ({@link MailConfig})
  */
 public record AppConfig(
     int port, DatabaseConfig database, Path dataDir, LimitsConfig limits, long shutdownGraceMillis,
     RateLimitConfig rateLimits, MarketplaceConfig marketplace, AuthConfig auth, CacheConfig caches,
-    OptionalInt metricsPort, String metricsHost, OptionalLong hstsMaxAgeSeconds) {
+    OptionalInt metricsPort, String metricsHost, OptionalLong hstsMaxAgeSeconds, MailConfig mail) {
 
   public AppConfig {
     if (port < 0 || port > 65_535) {
@@ -75,6 +76,7 @@ public record AppConfig(
         CacheConfig.fromEnvironment(env),
         env.optionalInteger(MARK_METRICS_PORT),
         env.text(MARK_METRICS_HOST).orElseThrow(),
-        env.text(MARK_HSTS).isPresent() ? OptionalLong.of(env.whole(MARK_HSTS)) : OptionalLong.empty());
+        env.text(MARK_HSTS).isPresent() ? OptionalLong.of(env.whole(MARK_HSTS)) : OptionalLong.empty(),
+        MailConfig.fromEnvironment(env));
   }
 }

@@ -43,7 +43,8 @@ public enum Variable {
   MARK_KEY_CACHE_SECONDS("10"),
   MARK_AUTH_FAILURES_PER_ADDRESS("30"),
   MARK_DATASET_CACHE_MS("500"),
-  MARK_DATASET_CACHE_ENTRIES("10000");
+  MARK_DATASET_CACHE_ENTRIES("10000"),
+  MARK_MAIL_OUTBOX;
 
   private final Optional<String> defaultValue;
 
