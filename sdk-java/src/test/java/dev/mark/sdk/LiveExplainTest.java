@@ -67,7 +67,7 @@ class LiveExplainTest {
 
   @BeforeAll
   void plantACauseAndExplainIt(LiveServer server) {
-    mark = MarkClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    mark = server.client().apiKey(server.apiKey()).build();
     datasetId = mark.datasets().create(new CreateDatasetRequest().name("Planted cause").columns(List.of(
         new Column().name("ordered_at").type(ColumnType.TIMESTAMP),
         new Column().name("region").type(ColumnType.STRING),
