@@ -157,8 +157,12 @@ public final class App implements AutoCloseable {
     AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), plans, clock);
     RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
+    // as many analytics at once as the node has analytics connections: waits happen in the
+    // gate's fair queue, never in the pool's
     AnalyticsRunner analytics = new AnalyticsRunner(new Transactions(database.analyticsDsl()),
-        new AnalyticsGate(plans::maxConcurrentQueries), config.limits().queryTimeoutMillis());
+        new AnalyticsGate(plans::maxConcurrentQueries, config.database().analyticsPoolSize(),
+            AnalyticsGate.DEFAULT_WAIT),
+        config.limits().queryTimeoutMillis(), config.limits().analyticsParallelWorkers());
     QueryService queries = new QueryService(analytics, datasets);
     ExplainService explains = new ExplainService(analytics, datasets);
     MarketplaceService marketplace = new MarketplaceService(transactions, accounts);

@@ -23,11 +23,12 @@ import org.jooq.exception.DataAccessException;
 /**
  * Runs the SQL of one analytics operation (a query, an explanation) so that no tenant can
  * starve the others: the price must fit the caller's plan, the caller's account gets one of its
- * plan's concurrent places ({@link AnalyticsGate}), the price is charged, then the work runs in
- * one transaction on the analytics connections (never the ones reads, writes and authentication
- * use) under a statement timeout. Failures the request caused are answered as such and stay
- * charged: a timeout (504), a statement PostgreSQL finds too complex or too large (422). A full
- * analytics pool is a {@code 503 analytics_busy}, not charged. Thread-safe.
+ * plan's concurrent places on the node and one of the node's ({@link AnalyticsGate}), the price
+ * is charged, then the work runs in one transaction on the analytics connections (never the ones
+ * reads, writes and authentication use) under a statement timeout, with the account's place
+ * across the nodes held by that transaction ({@link AccountQuerySlots}). Failures the request caused are answered as such and stay
+ * charged: a timeout (504), a statement PostgreSQL finds too complex or too large (422). A node
+ * whose analytics places stay full is a {@code 503 analytics_busy}, not charged. Thread-safe.
  */
 public final class AnalyticsRunner {
 
@@ -41,15 +42,21 @@ public final class AnalyticsRunner {
   private final Transactions analytics;
   private final AnalyticsGate gate;
   private final long timeoutMillis;
+  private final int parallelWorkers;
 
   /**
    * @param analytics transactions on the analytics connections
    * @param timeoutMillis the statement timeout of every statement the work runs
+   * @param parallelWorkers PostgreSQL's {@code max_parallel_workers_per_gather} for the work's
+   *     statements: each worker is one more process on a CPU, beyond what the node's analytics
+   *     places count
    */
-  public AnalyticsRunner(Transactions analytics, AnalyticsGate gate, long timeoutMillis) {
+  public AnalyticsRunner(Transactions analytics, AnalyticsGate gate, long timeoutMillis,
+      int parallelWorkers) {
     this.analytics = analytics;
     this.gate = gate;
     this.timeoutMillis = timeoutMillis;
+    this.parallelWorkers = parallelWorkers;
   }
 
   /**
@@ -58,9 +65,10 @@ public final class AnalyticsRunner {
    * @throws Unprocessable {@code query_too_costly} when the price exceeds what the plan can ever
    *     admit, or PostgreSQL refuses the statement as too complex or too large
    * @throws dev.mark.platform.errors.TooManyRequests when the account runs its plan's most
-   *     queries already, or the price is over its limits now
+   *     queries already (on this node, or across the nodes), or the price is over its limits now
    * @throws Timeout {@code query_timeout} when a statement runs past the timeout
-   * @throws ServiceUnavailable {@code analytics_busy} when no analytics connection frees up in time
+   * @throws ServiceUnavailable {@code analytics_busy} when no place for analytics on the node
+   *     frees up in time
    */
   public <T> T run(Principal caller, Charges charges, QueryPrice price, Function<DSLContext, T> work) {
     if (price.units() > charges.maxUnitsPerCall()) {
@@ -72,10 +80,20 @@ public final class AnalyticsRunner {
     try (AnalyticsGate.Permit permit = gate.enter(caller)) {
       charges.charge((int) Math.min(Integer.MAX_VALUE, price.extraUnits()));
       return analytics.inTransaction(tx -> {
-        // SET LOCAL: the timeout ends with this transaction, not with the pooled connection
-        tx.select(function("set_config", String.class,
-                val("statement_timeout"), val(Long.toString(timeoutMillis)), inline(true)))
-            .fetch();
+        // one round trip: SET LOCAL of the timeout and the parallel workers (they end with this
+        // transaction, not with the pooled connection), and one of the account's places across
+        // the nodes, held until the transaction ends
+        Integer place = tx.select(
+                function("set_config", String.class,
+                    val("statement_timeout"), val(Long.toString(timeoutMillis)), inline(true)),
+                function("set_config", String.class, val("max_parallel_workers_per_gather"),
+                    val(Integer.toString(parallelWorkers)), inline(true)),
+                AccountQuerySlots.take(caller.accountId(), permit.accountCap()))
+            .fetchOne()
+            .value3();
+        if (place == null) {
+          throw AnalyticsGate.tooMany(permit.accountCap());
+        }
         return work.apply(tx);
       });
     } catch (DataAccessException e) {

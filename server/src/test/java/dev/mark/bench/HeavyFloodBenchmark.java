@@ -1,5 +1,6 @@
 package dev.mark.bench;
 
+import dev.mark.platform.config.DatabaseConfig;
 import dev.mark.support.HttpResult;
 import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
@@ -24,8 +25,9 @@ import java.util.stream.IntStream;
  * account floods the server with heavy queries (an {@code or} of 400 {@code contains} over
  * 2,000-character strings), against the same reads without the flood, in the same run. The
  * flooding account is on a plan that admits every query and runs up to 32 at once, so that only
- * the analytics pool stands between the flood and the reads. Target: p99 under the flood below
- * 100 ms.
+ * the node's analytics places (as many as its analytics connections: half the cores by default)
+ * stand between the flood and the reads. Target: p99 under the flood below 100 ms. The load
+ * averages are printed too: the machine is shared, and a busy one makes both figures worse.
  *
  * <p>Run with {@code bench/heavy-flood.sh [seconds, default 20] [flooding connections, default
  * 32] [rows of the heavy dataset, default 1000]}.
@@ -53,7 +55,13 @@ public final class HeavyFloodBenchmark {
       String read = "/v1/datasets/" + dataset(reader, 100, 20) + "/rows?limit=20";
       measure(reader, read, 3, new AtomicBoolean(true));
 
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf("%d cores; analytics places per node: %d (MARK_ANALYTICS_POOL_SIZE's default);"
+          + " parallel workers per analytics statement: 0%n", cores,
+          DatabaseConfig.defaultAnalyticsPoolSize(cores));
+      System.out.println("load before: " + loadAverage());
       List<Long> quiet = measure(reader, read, seconds, new AtomicBoolean(true));
+      System.out.println("load after the baseline: " + loadAverage());
       Map<Integer, AtomicInteger> heavyStatuses = new ConcurrentHashMap<>();
       AtomicBoolean flooding = new AtomicBoolean(true);
       ExecutorService floodThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,6 +76,7 @@ public final class HeavyFloodBenchmark {
       }
       Thread.sleep(2_000);
       List<Long> flooded = measure(reader, read, seconds, flooding);
+      System.out.println("load after the flood: " + loadAverage());
       flooding.set(false);
       floodThreads.shutdown();
       floodThreads.awaitTermination(60, TimeUnit.SECONDS);
@@ -106,6 +115,16 @@ public final class HeavyFloodBenchmark {
     readers.shutdown();
     readers.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
     return latencies;
+  }
+
+  /** The 1, 5 and 15 minute load averages: the machine is shared, and they say how quiet it was. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static void print(String label, List<Long> latencies) {

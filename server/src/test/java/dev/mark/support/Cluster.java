@@ -66,10 +66,11 @@ public final class Cluster implements AutoCloseable {
           "MARK_PLANS_FILE", RunningServer.testPlans().toString(),
           "MARK_MAIL_OUTBOX", outbox(dir).toString()));
       nodeEnv.putAll(env);
+      // one after another: JVMs starting at once on a busy shared machine have seen their first
+      // database connection time out (the driver's 2 s login timeout)
       for (int i = 0; i < size; i++) {
-        cluster.nodes.add(ServerProcess.start(dir.resolve("node" + i), nodeEnv));
-      }
-      for (ServerProcess node : cluster.nodes) {
+        ServerProcess node = ServerProcess.start(dir.resolve("node" + i), nodeEnv);
+        cluster.nodes.add(node);
         node.awaitReady();
       }
       return cluster;
@@ -115,6 +116,11 @@ public final class Cluster implements AutoCloseable {
   /** Makes accounts and keys in the shared database. */
   public AccountService accounts() {
     return accounts;
+  }
+
+  /** The test's own connection to the shared database, to see what the nodes do there. */
+  public org.jooq.DSLContext sql() {
+    return database.dsl();
   }
 
   /** Another key, with every scope, for an existing account in {@code environment}. */

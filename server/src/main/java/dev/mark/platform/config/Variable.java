@@ -15,11 +15,16 @@ public enum Variable {
   MARK_DB_URL,
   MARK_DB_USER,
   MARK_DB_PASSWORD,
+  /** Derived from the cores ({@link DatabaseConfig#defaultPoolSize}). */
+  MARK_DB_POOL_SIZE,
+  /** Derived from the cores ({@link DatabaseConfig#defaultAnalyticsPoolSize}). */
+  MARK_ANALYTICS_POOL_SIZE,
   MARK_DATA_DIR("./.mark"),
   MARK_MAX_BODY_BYTES("1048576"),
   MARK_MAX_BULK_BODY_BYTES("67108864"),
   MARK_MAX_INGEST_ROWS("100000"),
   MARK_QUERY_TIMEOUT_MS("10000"),
+  MARK_ANALYTICS_PARALLEL_WORKERS("0"),
   MARK_SHUTDOWN_GRACE_MS("10000"),
   MARK_METRICS_PORT,
   MARK_METRICS_HOST("127.0.0.1"),

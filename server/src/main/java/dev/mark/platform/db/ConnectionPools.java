@@ -5,10 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 
 /**
- * The settings of the server's two connection pools. Analytics get a pool of their own, so that
- * heavy queries, however many, can hold at most {@link #ANALYTICS_SIZE} connections and never
- * the ones reads, writes and authentication need (issue 11: 32 heavy queries held all 16
- * connections of the one pool, and another tenant's reads waited 10 s).
+ * The settings of the server's two connection pools, sized by
+ * {@link dev.mark.platform.config.DatabaseConfig}. Analytics get a pool of their own, so that
+ * heavy queries, however many, hold at most its connections and never the ones reads, writes
+ * and authentication need (issue 11: 32 heavy queries held all 16 connections of the one pool,
+ * and another tenant's reads waited 10 s).
  *
  * <p>Both pools give up on a connection after {@link #CONNECTION_TIMEOUT}: with the database
  * down, a call answers {@code 503 unavailable} within that time rather than after HikariCP's
@@ -18,8 +19,6 @@ final class ConnectionPools {
 
   static final String MAIN = "mark";
   static final String ANALYTICS = "mark-analytics";
-  static final int MAIN_SIZE = 16;
-  static final int ANALYTICS_SIZE = 4;
   static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(1_500);
   /** How long checking an idle connection may take: a frozen database fails it, and it is replaced. */
   static final Duration VALIDATION_TIMEOUT = Duration.ofMillis(1_000);

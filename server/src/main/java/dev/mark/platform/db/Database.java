@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
   public static Database start(DatabaseConfig config, Path dataDir, MeterRegistry meters) {
     CloseStack parts = new CloseStack();
     try {
-      HikariConfig hikari = ConnectionPools.settings(ConnectionPools.MAIN, ConnectionPools.MAIN_SIZE, meters);
+      HikariConfig hikari = ConnectionPools.settings(ConnectionPools.MAIN, config.poolSize(), meters);
       String target;
       if (config.external().isPresent()) {
         DatabaseConfig.External external = config.external().get();
@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
       HikariDataSource pool = parts.open(target, () -> new HikariDataSource(hikari));
       parts.run("the migration of the database schema", () -> migrate(pool));
       HikariConfig analytics = ConnectionPools.settings(
-          ConnectionPools.ANALYTICS, ConnectionPools.ANALYTICS_SIZE, meters);
+          ConnectionPools.ANALYTICS, config.analyticsPoolSize(), meters);
       analytics.setJdbcUrl(hikari.getJdbcUrl());
       analytics.setUsername(hikari.getUsername());
       analytics.setPassword(hikari.getPassword());

@@ -52,6 +52,30 @@ class AppConfigTest {
   }
 
   @Test
+  void thePoolsAreSizedFromTheCoresUnlessSet() {
+    AppConfig defaults = AppConfig.fromEnvironment(Map.of());
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(defaults.database().poolSize()).isEqualTo(DatabaseConfig.defaultPoolSize(cores));
+    assertThat(defaults.database().analyticsPoolSize())
+        .isEqualTo(DatabaseConfig.defaultAnalyticsPoolSize(cores));
+    assertThat(defaults.limits().analyticsParallelWorkers()).isZero();
+
+    AppConfig set = AppConfig.fromEnvironment(Map.of("MARK_DB_POOL_SIZE", "40",
+        "MARK_ANALYTICS_POOL_SIZE", "6", "MARK_ANALYTICS_PARALLEL_WORKERS", "2"));
+    assertThat(set.database().poolSize()).isEqualTo(40);
+    assertThat(set.database().analyticsPoolSize()).isEqualTo(6);
+    assertThat(set.limits().analyticsParallelWorkers()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0} cores")
+  @CsvSource({"1, 16, 1", "2, 16, 1", "4, 16, 2", "8, 32, 4", "64, 256, 32"})
+  void analyticsGetHalfTheCoresAndOtherCallsFourConnectionsACore(
+      int cores, int poolSize, int analyticsPoolSize) {
+    assertThat(DatabaseConfig.defaultPoolSize(cores)).isEqualTo(poolSize);
+    assertThat(DatabaseConfig.defaultAnalyticsPoolSize(cores)).isEqualTo(analyticsPoolSize);
+  }
+
+  @Test
   void theDatasetCacheCanBeTunedOrTurnedOff() {
     AppConfig config = AppConfig.fromEnvironment(
         Map.of("MARK_DATASET_CACHE_MS", "0", "MARK_DATASET_CACHE_ENTRIES", "50"));
@@ -90,7 +114,12 @@ class AppConfigTest {
       "MARK_REFRESH_REUSE_GRACE_SECONDS, -1",
       "MARK_DATASET_CACHE_MS,            -1",
       "MARK_DATASET_CACHE_MS,            soon",
-      "MARK_DATASET_CACHE_ENTRIES,       0"})
+      "MARK_DATASET_CACHE_ENTRIES,       0",
+      "MARK_DB_POOL_SIZE,                1",
+      "MARK_ANALYTICS_POOL_SIZE,         0",
+      "MARK_ANALYTICS_POOL_SIZE,         5000",
+      "MARK_ANALYTICS_PARALLEL_WORKERS,  -1",
+      "MARK_ANALYTICS_PARALLEL_WORKERS,  2000"})
   void badValuesFailFastNamingTheVariable(String variable, String value) {
     assertRefusedNaming(Map.of(variable, value), variable);
   }
