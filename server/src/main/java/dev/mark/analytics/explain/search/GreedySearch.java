@@ -44,6 +44,7 @@ final class GreedySearch {
   private final int maxDimensions;
   private final double[][][] moment; // [channel][cuboid][cell]: Σ deviation·m / variance
   private final double[][][] weight; // [channel][cuboid][cell]: Σ m² / variance
+  private final int[][] leafChannels; // [cuboid][cell]: the leaves with a variance, summed over channels
 
   /** Each array is indexed [channel][leaf]. */
   GreedySearch(Lattice lattice, double[][] expected, double[][] actual, double[][] variance, int maxDimensions) {
@@ -59,6 +60,10 @@ final class GreedySearch {
     int cuboids = searched();
     moment = new double[channels][cuboids][];
     weight = new double[channels][cuboids][];
+    leafChannels = new int[cuboids][];
+    for (int q = 0; q < cuboids; q++) {
+      leafChannels[q] = new int[lattice.cellCount(q)];
+    }
     for (int k = 0; k < channels; k++) {
       predicted[k] = expected[k].clone();
       this.variance[k] = variance[k].clone();
@@ -73,6 +78,7 @@ final class GreedySearch {
         for (int i = 0; i < n; i++) {
           if (variance[k][i] > 0) {
             weight[k][q][leafCells[i]] += size[k][i] * size[k][i] / variance[k][i];
+            leafChannels[q][leafCells[i]]++;
           }
         }
       }
@@ -90,24 +96,65 @@ final class GreedySearch {
 
   /**
    * The gain a cell of each level must clear: {@code 2·ln(20·L·M)} chi-square units, M the number of
-   * cells of that level and L the number of levels, what the best of those cells scores on pure
-   * noise about one time in twenty (Bonferroni, spread evenly over the levels). It is also the
-   * price of naming a cell of that level (its description length, in nats, twice), so a coarse
-   * cell that explains as much as a fine one wins. With several channels the gain is a sum of
-   * chi-squares of as many degrees of freedom, so the threshold moves to the one that pure noise
-   * clears as rarely as it clears the one-channel threshold ({@link ChiSquare#sameTail}).
+   * cells of that level that could clear it and L the number of levels, what the best of those
+   * cells scores on pure noise about one time in twenty (Bonferroni, spread evenly over the
+   * levels). It is also the price of naming a cell of that level (its description length, in nats,
+   * twice), so a coarse cell that explains as much as a fine one wins. With several channels the
+   * gain is a sum of chi-squares of as many degrees of freedom, so the threshold moves to the one
+   * that pure noise clears as rarely as it clears the one-channel threshold ({@link
+   * ChiSquare#sameTail}).
+   *
+   * <p>M counts only the cells that could clear the threshold at all (Tarone's correction for
+   * discrete tests): each leaf adds at most {@code LEAF_Z_LIMIT²} to a cell's gain per channel,
+   * so a cell of two leaves can never reach the 20-odd units a level of thousands of cells needs,
+   * and is no test to pay for. M is the least count for which no more cells than M could clear
+   * the threshold that M sets; in a sparse lattice, where most cells of three dimensions hold a
+   * leaf or two, that lowers the bar for the cells that can be causes.
    */
   private double[] thresholds(double evidence) {
     double[] thresholds = new double[maxDimensions + 1];
-    long[] cells = new long[maxDimensions + 1];
+    List<List<Integer>> leafCounts = new ArrayList<>(); // per level: each cell's leaf-channels
+    for (int level = 0; level <= maxDimensions; level++) {
+      leafCounts.add(new ArrayList<>());
+    }
     for (int q = 0; q < moment[0].length; q++) {
-      cells[lattice.cuboids.get(q).length] += moment[0][q].length;
+      for (int c = 0; c < leafChannels[q].length; c++) {
+        leafCounts.get(lattice.cuboids.get(q).length).add(leafChannels[q][c]);
+      }
     }
     for (int level = 0; level <= maxDimensions; level++) {
-      thresholds[level] = evidence * ChiSquare.sameTail(2 * Math.log(20.0 * maxDimensions * Math.max(1, cells[level])),
-          channels);
+      int[] counts = leafCounts.get(level).stream().mapToInt(Integer::intValue).sorted().toArray();
+      // the least m with testable(threshold(m)) <= m; testable falls as m grows
+      int lo = 1;
+      int hi = Math.max(1, counts.length);
+      while (lo < hi) {
+        int m = (lo + hi) >>> 1;
+        if (testable(counts, threshold(m, evidence)) <= m) {
+          hi = m;
+        } else {
+          lo = m + 1;
+        }
+      }
+      thresholds[level] = threshold(lo, evidence);
     }
     return thresholds;
+  }
+
+  private double threshold(long cells, double evidence) {
+    return evidence * ChiSquare.sameTail(2 * Math.log(20.0 * maxDimensions * Math.max(1, cells)), channels);
+  }
+
+  /** How many cells (their leaf-channel counts sorted) could reach this gain. */
+  private static int testable(int[] sortedCounts, double threshold) {
+    int least = (int) Math.ceil(threshold / (LEAF_Z_LIMIT * LEAF_Z_LIMIT));
+    int index = Arrays.binarySearch(sortedCounts, least);
+    if (index < 0) {
+      return sortedCounts.length - (-index - 1);
+    }
+    while (index > 0 && sortedCounts[index - 1] == least) {
+      index--;
+    }
+    return sortedCounts.length - index;
   }
 
   List<Pick> run(int maxCauses, double evidence) {
