@@ -33,6 +33,7 @@ public final class ExplainService {
   private final DatasetService datasets;
   private final ExplainRepository repository = new ExplainRepository();
   private final RootCauseFinder causes = new RootCauseFinder();
+  private final NonAdditiveRootCauses nonAdditiveCauses = new NonAdditiveRootCauses();
 
   public ExplainService(AnalyticsRunner runner, DatasetService datasets) {
     this.runner = runner;
@@ -40,7 +41,8 @@ public final class ExplainService {
   }
 
   /** What the transaction read: the plan, the dimensions, and the leaves or segment figures. */
-  private record Read(ExplainPlan plan, List<ColumnSpec> dimensions, List<LeafRow> leaves, List<SegmentRow> segments) {}
+  private record Read(ExplainPlan plan, List<ColumnSpec> dimensions, List<LeafRow> leaves, List<SegmentRow> segments,
+      List<CauseFigure> nonAdditiveCauses) {}
 
   /**
    * @param charges where the explain's price beyond its base (the operation's cost, already
@@ -62,9 +64,10 @@ public final class ExplainService {
             ? repository.distinctCounts(tx, rows, plan, dimensions) : Map.of();
         DimensionLimits.check(plan, dimensions, i -> distinct.getOrDefault(i, 0L).intValue());
         return new Read(plan, dimensions, List.of(),
-            dimensions.isEmpty() ? List.of() : repository.segments(tx, rows, plan, dimensions));
+            dimensions.isEmpty() ? List.of() : repository.segments(tx, rows, plan, dimensions),
+            nonAdditiveCauses.find(tx, rows, plan, dimensions));
       }
-      return new Read(plan, dimensions, repository.leaves(tx, rows, plan, dimensions), List.of());
+      return new Read(plan, dimensions, repository.leaves(tx, rows, plan, dimensions), List.of(), List.of());
     });
     return read.plan().shape() == MeasureShape.LEAVE_ONE_OUT ? leaveOneOut(datasetId, read) : exact(datasetId, read);
   }
@@ -91,7 +94,7 @@ public final class ExplainService {
       splits.add(split.split(i, read.dimensions().get(i)));
     }
     return outcome(datasetId, plan, false, split.baseline(), split.current(), split.rows(0), split.rows(1),
-        split.change(), splits, List.of());
+        split.change(), splits, read.nonAdditiveCauses());
   }
 
   private static ExplainOutcome outcome(String datasetId, ExplainPlan plan, boolean additive, BigDecimal baseline,

@@ -46,7 +46,7 @@ final class RootCauseFinder {
   }
 
   /** One leaf per combination, both periods' parts side by side. */
-  private static List<Leaf> leaves(List<LeafRow> rows, MeasureKind kind) {
+  static List<Leaf> leaves(List<LeafRow> rows, MeasureKind kind) {
     Map<List<String>, double[]> parts = new LinkedHashMap<>();
     for (LeafRow row : rows) {
       List<String> key = Arrays.stream(row.values()).map(DimensionValues::text).toList();
@@ -77,9 +77,12 @@ final class RootCauseFinder {
       change = current - baseline;
     }
     Double share = totalChange.signum() == 0 ? null : change / totalChange.doubleValue();
-    double score = cause.score() / (cause.score() + HALF_SCORE_EVIDENCE);
-    return new CauseFigure(elements, finite(baseline), finite(current), finite(change), share,
-        Math.max(0, Math.min(1, score)));
+    return new CauseFigure(elements, finite(baseline), finite(current), finite(change), share, score(cause));
+  }
+
+  /** The search's evidence as a score from 0 to 1. */
+  static double score(RootCause cause) {
+    return Math.max(0, Math.min(1, cause.score() / (cause.score() + HALF_SCORE_EVIDENCE)));
   }
 
   private static Double finite(double value) {

@@ -23,6 +23,10 @@ import java.util.List;
  * cell is taken while its gain clears the evidence threshold; its leaves are then refitted (moved
  * by the cell's median deviation fraction) and the next round searches what is left. The whole set
  * (level 0) may be taken once, as a shift of every leaf; it is not a cause.
+ *
+ * <p>With several channels (a ratio's rate and volume, see {@link LeafModel}), each channel has
+ * its own δ, and a cell's gain is the sum of its channels' gains: a cause that moved both parts
+ * counts the evidence of both.
  */
 final class GreedySearch {
   record Pick(int cuboid, int cell, double score) {}
@@ -31,38 +35,51 @@ final class GreedySearch {
   private static final double RIPPLE_SPREAD = 0.25;
 
   private final Lattice lattice;
-  private final double[] actual;
-  private final double[] predicted;
-  private final double[] size;
-  private final double[] variance;
-  private final double[] limit;
+  private final int channels;
+  private final double[][] actual; // [channel][leaf]
+  private final double[][] predicted;
+  private final double[][] size;
+  private final double[][] variance;
+  private final double[][] limit;
   private final int maxDimensions;
-  private final double[][] moment; // Σ deviation·m / variance per cell
-  private final double[][] weight; // Σ m² / variance per cell
+  private final double[][][] moment; // [channel][cuboid][cell]: Σ deviation·m / variance
+  private final double[][][] weight; // [channel][cuboid][cell]: Σ m² / variance
+  private final int[][] leafChannels; // [cuboid][cell]: the leaves with a variance, summed over channels
 
-  GreedySearch(Lattice lattice, double[] expected, double[] actual, double[] variance, int maxDimensions) {
+  /** Each array is indexed [channel][leaf]. */
+  GreedySearch(Lattice lattice, double[][] expected, double[][] actual, double[][] variance, int maxDimensions) {
     this.lattice = lattice;
+    this.channels = expected.length;
     this.actual = actual;
-    this.predicted = expected.clone();
-    this.variance = variance.clone();
     this.maxDimensions = maxDimensions;
-    int n = expected.length;
-    size = new double[n];
-    limit = new double[n];
-    for (int i = 0; i < n; i++) {
-      size[i] = NoiseModel.size(expected[i], actual[i]);
-      limit[i] = LEAF_Z_LIMIT * Math.sqrt(variance[i]);
-    }
+    int n = expected[0].length;
+    predicted = new double[channels][];
+    this.variance = new double[channels][];
+    size = new double[channels][n];
+    limit = new double[channels][n];
     int cuboids = searched();
-    moment = new double[cuboids][];
-    weight = new double[cuboids][];
+    moment = new double[channels][cuboids][];
+    weight = new double[channels][cuboids][];
+    leafChannels = new int[cuboids][];
     for (int q = 0; q < cuboids; q++) {
-      moment[q] = new double[lattice.cellCount(q)];
-      weight[q] = new double[lattice.cellCount(q)];
-      int[] leafCells = lattice.leafCells.get(q);
+      leafChannels[q] = new int[lattice.cellCount(q)];
+    }
+    for (int k = 0; k < channels; k++) {
+      predicted[k] = expected[k].clone();
+      this.variance[k] = variance[k].clone();
       for (int i = 0; i < n; i++) {
-        if (variance[i] > 0) {
-          weight[q][leafCells[i]] += size[i] * size[i] / variance[i];
+        size[k][i] = NoiseModel.size(expected[k][i], actual[k][i]);
+        limit[k][i] = LEAF_Z_LIMIT * Math.sqrt(variance[k][i]);
+      }
+      for (int q = 0; q < cuboids; q++) {
+        moment[k][q] = new double[lattice.cellCount(q)];
+        weight[k][q] = new double[lattice.cellCount(q)];
+        int[] leafCells = lattice.leafCells.get(q);
+        for (int i = 0; i < n; i++) {
+          if (variance[k][i] > 0) {
+            weight[k][q][leafCells[i]] += size[k][i] * size[k][i] / variance[k][i];
+            leafChannels[q][leafCells[i]]++;
+          }
         }
       }
     }
@@ -79,21 +96,65 @@ final class GreedySearch {
 
   /**
    * The gain a cell of each level must clear: {@code 2·ln(20·L·M)} chi-square units, M the number of
-   * cells of that level and L the number of levels, what the best of those cells scores on pure
-   * noise about one time in twenty (Bonferroni, spread evenly over the levels). It is also the
-   * price of naming a cell of that level (its description length, in nats, twice), so a coarse
-   * cell that explains as much as a fine one wins.
+   * cells of that level that could clear it and L the number of levels, what the best of those
+   * cells scores on pure noise about one time in twenty (Bonferroni, spread evenly over the
+   * levels). It is also the price of naming a cell of that level (its description length, in nats,
+   * twice), so a coarse cell that explains as much as a fine one wins. With several channels the
+   * gain is a sum of chi-squares of as many degrees of freedom, so the threshold moves to the one
+   * that pure noise clears as rarely as it clears the one-channel threshold ({@link
+   * ChiSquare#sameTail}).
+   *
+   * <p>M counts only the cells that could clear the threshold at all (Tarone's correction for
+   * discrete tests): each leaf adds at most {@code LEAF_Z_LIMIT²} to a cell's gain per channel,
+   * so a cell of two leaves can never reach the 20-odd units a level of thousands of cells needs,
+   * and is no test to pay for. M is the least count for which no more cells than M could clear
+   * the threshold that M sets; in a sparse lattice, where most cells of three dimensions hold a
+   * leaf or two, that lowers the bar for the cells that can be causes.
    */
   private double[] thresholds(double evidence) {
     double[] thresholds = new double[maxDimensions + 1];
-    long[] cells = new long[maxDimensions + 1];
-    for (int q = 0; q < moment.length; q++) {
-      cells[lattice.cuboids.get(q).length] += moment[q].length;
+    List<List<Integer>> leafCounts = new ArrayList<>(); // per level: each cell's leaf-channels
+    for (int level = 0; level <= maxDimensions; level++) {
+      leafCounts.add(new ArrayList<>());
+    }
+    for (int q = 0; q < moment[0].length; q++) {
+      for (int c = 0; c < leafChannels[q].length; c++) {
+        leafCounts.get(lattice.cuboids.get(q).length).add(leafChannels[q][c]);
+      }
     }
     for (int level = 0; level <= maxDimensions; level++) {
-      thresholds[level] = evidence * 2 * Math.log(20.0 * maxDimensions * Math.max(1, cells[level]));
+      int[] counts = leafCounts.get(level).stream().mapToInt(Integer::intValue).sorted().toArray();
+      // the least m with testable(threshold(m)) <= m; testable falls as m grows
+      int lo = 1;
+      int hi = Math.max(1, counts.length);
+      while (lo < hi) {
+        int m = (lo + hi) >>> 1;
+        if (testable(counts, threshold(m, evidence)) <= m) {
+          hi = m;
+        } else {
+          lo = m + 1;
+        }
+      }
+      thresholds[level] = threshold(lo, evidence);
     }
     return thresholds;
+  }
+
+  private double threshold(long cells, double evidence) {
+    return evidence * ChiSquare.sameTail(2 * Math.log(20.0 * maxDimensions * Math.max(1, cells)), channels);
+  }
+
+  /** How many cells (their leaf-channel counts sorted) could reach this gain. */
+  private static int testable(int[] sortedCounts, double threshold) {
+    int least = (int) Math.ceil(threshold / (LEAF_Z_LIMIT * LEAF_Z_LIMIT));
+    int index = Arrays.binarySearch(sortedCounts, least);
+    if (index < 0) {
+      return sortedCounts.length - (-index - 1);
+    }
+    while (index > 0 && sortedCounts[index - 1] == least) {
+      index--;
+    }
+    return sortedCounts.length - index;
   }
 
   List<Pick> run(int maxCauses, double evidence) {
@@ -117,19 +178,21 @@ final class GreedySearch {
   }
 
   private void sum() {
-    double[] leafMoment = new double[actual.length];
-    for (int i = 0; i < actual.length; i++) {
-      if (variance[i] > 0) {
-        double deviation = Math.max(-limit[i], Math.min(limit[i], actual[i] - predicted[i]));
-        leafMoment[i] = deviation * size[i] / variance[i];
+    for (int k = 0; k < channels; k++) {
+      double[] leafMoment = new double[actual[k].length];
+      for (int i = 0; i < leafMoment.length; i++) {
+        if (variance[k][i] > 0) {
+          double deviation = Math.max(-limit[k][i], Math.min(limit[k][i], actual[k][i] - predicted[k][i]));
+          leafMoment[i] = deviation * size[k][i] / variance[k][i];
+        }
       }
-    }
-    for (int q = 0; q < moment.length; q++) {
-      Arrays.fill(moment[q], 0);
-      int[] leafCells = lattice.leafCells.get(q);
-      double[] cells = moment[q];
-      for (int i = 0; i < leafCells.length; i++) {
-        cells[leafCells[i]] += leafMoment[i];
+      for (int q = 0; q < moment[k].length; q++) {
+        double[] cells = moment[k][q];
+        Arrays.fill(cells, 0);
+        int[] leafCells = lattice.leafCells.get(q);
+        for (int i = 0; i < leafCells.length; i++) {
+          cells[leafCells[i]] += leafMoment[i];
+        }
       }
     }
   }
@@ -137,14 +200,17 @@ final class GreedySearch {
   /** The cell whose gain most exceeds its level's threshold, or null when none clears it. */
   private Pick best(List<Pick> picks, boolean shifted, double[] thresholds) {
     Pick best = null;
-    for (int q = shifted ? 1 : 0; q < moment.length; q++) {
+    for (int q = shifted ? 1 : 0; q < moment[0].length; q++) {
       double threshold = thresholds[lattice.cuboids.get(q).length];
-      for (int c = 0; c < moment[q].length; c++) {
-        double w = weight[q][c];
-        if (w <= 0) {
-          continue;
+      for (int c = 0; c < moment[0][q].length; c++) {
+        double gain = 0;
+        for (int k = 0; k < channels; k++) {
+          double w = weight[k][q][c];
+          if (w > 0) {
+            gain += moment[k][q][c] * moment[k][q][c] / w;
+          }
         }
-        double excess = moment[q][c] * moment[q][c] / w - threshold;
+        double excess = gain - threshold;
         if (excess > 0 && (best == null || excess > best.score()) && (q == 0 || !nested(q, c, picks))) {
           best = new Pick(q, c, excess);
         }
@@ -178,31 +244,37 @@ final class GreedySearch {
    */
   private void refit(Pick pick) {
     int[] leafCells = lattice.leafCells.get(pick.cuboid());
+    for (int k = 0; k < channels; k++) {
+      double delta = medianFraction(k, leafCells, pick.cell());
+      for (int i = 0; i < leafCells.length; i++) {
+        if (leafCells[i] == pick.cell()) {
+          predicted[k][i] += delta * size[k][i];
+          widen(k, i, RIPPLE_SPREAD * delta * size[k][i]);
+        }
+      }
+    }
+  }
+
+  /** The weighted median of the cell's leaves' deviation fractions in one channel. */
+  private double medianFraction(int k, int[] leafCells, int cell) {
     List<double[]> fractions = new ArrayList<>(); // {fraction, weight}
     double total = 0;
     for (int i = 0; i < leafCells.length; i++) {
-      if (leafCells[i] == pick.cell() && variance[i] > 0 && size[i] > 0) {
-        double w = size[i] * size[i] / variance[i];
-        fractions.add(new double[] {(actual[i] - predicted[i]) / size[i], w});
+      if (leafCells[i] == cell && variance[k][i] > 0 && size[k][i] > 0) {
+        double w = size[k][i] * size[k][i] / variance[k][i];
+        fractions.add(new double[] {(actual[k][i] - predicted[k][i]) / size[k][i], w});
         total += w;
       }
     }
     fractions.sort((a, b) -> Double.compare(a[0], b[0]));
-    double delta = 0;
     double running = 0;
     for (double[] fraction : fractions) {
       running += fraction[1];
       if (running >= total / 2) {
-        delta = fraction[0];
-        break;
+        return fraction[0];
       }
     }
-    for (int i = 0; i < leafCells.length; i++) {
-      if (leafCells[i] == pick.cell()) {
-        predicted[i] += delta * size[i];
-        widen(i, RIPPLE_SPREAD * delta * size[i]);
-      }
-    }
+    return 0;
   }
 
   /**
@@ -210,23 +282,23 @@ final class GreedySearch {
    * exactly the same factor (a 40 % drop is 30 % here and 50 % there), so once the factor is
    * fitted, what is left inside the cause is that spread, not new causes.
    */
-  private void widen(int i, double deviation) {
+  private void widen(int k, int i, double deviation) {
     double widened = deviation * deviation;
-    if (widened <= variance[i]) {
+    if (widened <= variance[k][i]) {
       return;
     }
-    double before = variance[i] > 0 ? size[i] * size[i] / variance[i] : 0;
-    double after = size[i] * size[i] / widened;
-    variance[i] = widened;
-    limit[i] = LEAF_Z_LIMIT * Math.sqrt(widened);
-    for (int q = 0; q < weight.length; q++) {
-      weight[q][lattice.leafCells.get(q)[i]] += after - before;
+    double before = variance[k][i] > 0 ? size[k][i] * size[k][i] / variance[k][i] : 0;
+    double after = size[k][i] * size[k][i] / widened;
+    variance[k][i] = widened;
+    limit[k][i] = LEAF_Z_LIMIT * Math.sqrt(widened);
+    for (int q = 0; q < weight[k].length; q++) {
+      weight[k][q][lattice.leafCells.get(q)[i]] += after - before;
     }
   }
 
   /** Which leaves the picks cover. */
   boolean[] covered(List<Pick> picks) {
-    boolean[] covered = new boolean[actual.length];
+    boolean[] covered = new boolean[actual[0].length];
     for (Pick pick : picks) {
       int[] leafCells = lattice.leafCells.get(pick.cuboid());
       for (int i = 0; i < leafCells.length; i++) {

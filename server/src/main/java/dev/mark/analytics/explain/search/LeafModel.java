@@ -5,23 +5,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each leaf as an expected and an actual current value, so that additive and ratio measures are
- * searched alike. ADDITIVE: expected = the baseline value, actual = the current value. RATIO:
- * expected = the current denominator at the leaf's baseline rate, actual = the current numerator,
- * so a leaf deviates exactly when its rate moved (a change of volume alone is a mix effect, not a
- * leaf that behaves differently). A leaf with no baseline rows keeps its current rate, the rule
- * the explain's mix/rate decomposition follows too.
+ * Each leaf as an expected and an actual current value in one or more channels, so that additive
+ * and ratio measures are searched alike. ADDITIVE: one channel, expected = the baseline value,
+ * actual = the current value. RATIO: two channels, searched jointly, because a cause may move
+ * either part or both. The rate channel: expected = the current denominator at the leaf's
+ * baseline rate, actual = the current numerator, so a leaf deviates there exactly when its rate
+ * moved (a leaf with no baseline rows keeps its current rate, the rule the explain's mix/rate
+ * decomposition follows too). The volume channel: the denominator's baseline and current values,
+ * so a segment whose traffic moved (which moves the total ratio through the mix) is seen too, and
+ * a cause that moved both parts counts the evidence of both.
  */
 final class LeafModel {
-  final double[] expected;
-  final double[] actual;
+  static final int RATE = 0;
+  static final int VOLUME = 1;
+
+  final double[][] expected; // expected[channel][leaf]
+  final double[][] actual;
   final int[][] codes; // codes[dimension][leaf]
   final int[] cardinalities;
   final String[][] names; // names[dimension][code]
 
-  private LeafModel(int leaves, int dimensions) {
-    expected = new double[leaves];
-    actual = new double[leaves];
+  private LeafModel(int leaves, int dimensions, int channels) {
+    expected = new double[channels][leaves];
+    actual = new double[channels][leaves];
     codes = new int[dimensions][leaves];
     cardinalities = new int[dimensions];
     names = new String[dimensions][];
@@ -30,18 +36,30 @@ final class LeafModel {
   static LeafModel of(LeafTable table, MeasureKind kind) {
     List<Leaf> leaves = table.leaves();
     int dims = table.dimensions().size();
-    LeafModel model = new LeafModel(leaves.size(), dims);
+    LeafModel model = new LeafModel(leaves.size(), dims, kind == MeasureKind.ADDITIVE ? 1 : 2);
     for (int d = 0; d < dims; d++) {
       model.encode(leaves, d);
     }
     for (int i = 0; i < leaves.size(); i++) {
       Leaf leaf = leaves.get(i);
-      model.actual[i] = finite(leaf.currentNumerator());
-      model.expected[i] = kind == MeasureKind.ADDITIVE
-          ? finite(leaf.baselineNumerator())
-          : expectedAtBaselineRate(leaf);
+      model.actual[RATE][i] = finite(leaf.currentNumerator());
+      if (kind == MeasureKind.ADDITIVE) {
+        model.expected[RATE][i] = finite(leaf.baselineNumerator());
+      } else {
+        model.expected[RATE][i] = expectedAtBaselineRate(leaf);
+        model.expected[VOLUME][i] = finite(leaf.baselineDenominator());
+        model.actual[VOLUME][i] = finite(leaf.currentDenominator());
+      }
     }
     return model;
+  }
+
+  int channels() {
+    return expected.length;
+  }
+
+  int leafCount() {
+    return expected[0].length;
   }
 
   private static double expectedAtBaselineRate(Leaf leaf) {

@@ -48,6 +48,10 @@ record NoiseModel(double sigma2, double phi) {
     double cut = median(sizes.clone());
     double[][] small = half(sizes, squares, cut, false);
     double[][] large = half(sizes, squares, cut, true);
+    if (large[0].length == 0) { // every leaf the same size (say, a row a day each): σ² alone fits them
+      large = small;
+      small = new double[2][0];
+    }
     double sigma2 = MIN_SIGMA2;
     double phi = 0;
     for (int round = 0; round < 4; round++) {

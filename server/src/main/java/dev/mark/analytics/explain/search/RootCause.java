@@ -8,10 +8,10 @@ import java.util.Map;
  * <p>For {@link MeasureKind#ADDITIVE} measures {@code baseline} and {@code current} are the sums
  * over the rows the cause covers, and {@code change = current - baseline}. For
  * {@link MeasureKind#RATIO} measures {@code baseline} and {@code current} are the cause's own
- * rates, and {@code change} is its rate effect on the total: how far the total ratio moved because
- * the cause's leaves changed rate, at current volume ({@code Σ (currentNum - currentDen ×
- * baselineRate) / total currentDen}, summed over the cause's leaves; a leaf with no baseline rows
- * keeps its current rate, so it adds nothing).
+ * rates, and {@code change} is its effect on the total ratio: the current total ratio less what
+ * it would be had the cause's leaves kept their baseline rate and their baseline share of the
+ * volume. A cause that moved only its rate gets its rate effect, one that moved only its volume
+ * its mix effect (a leaf with no baseline rows counts as added volume).
  *
  * @param elements dimension → value, in the table's dimension order; a value may be null
  * @param shareOfChange {@code change} ÷ the total change (negative when the cause moved against

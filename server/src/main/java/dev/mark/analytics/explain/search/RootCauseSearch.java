@@ -30,9 +30,9 @@ public final class RootCauseSearch {
     }
     LeafModel model = LeafModel.of(table, kind);
     int depth = Math.min(settings.maxDimensions(), table.dimensions().size());
-    boolean[] all = new boolean[model.expected.length];
+    boolean[] all = new boolean[model.leafCount()];
     Arrays.fill(all, true);
-    NoiseModel noise = NoiseModel.fit(model.expected, model.actual, all);
+    NoiseModel[] noise = fit(model, all);
     List<Integer> dims = searchedDimensions(model, noise);
     Lattice lattice = new Lattice(model.codes, model.cardinalities, dims, depth);
 
@@ -43,7 +43,7 @@ public final class RootCauseSearch {
       for (int i = 0; i < uncovered.length; i++) {
         uncovered[i] = !uncovered[i];
       }
-      GreedySearch second = search(model, lattice, NoiseModel.fit(model.expected, model.actual, uncovered), depth);
+      GreedySearch second = search(model, lattice, fit(model, uncovered), depth);
       picks = second.run(settings.maxRootCauses(), settings.evidence());
     }
     CauseReport report = new CauseReport(table, kind, model, lattice);
@@ -55,32 +55,47 @@ public final class RootCauseSearch {
     return List.copyOf(causes);
   }
 
-  private static GreedySearch search(LeafModel model, Lattice lattice, NoiseModel noise, int depth) {
-    double[] variance = new double[model.expected.length];
-    for (int i = 0; i < variance.length; i++) {
-      variance[i] = noise.variance(NoiseModel.size(model.expected[i], model.actual[i]));
+  /** A noise model per channel, fitted to the leaves in {@code use}. */
+  private static NoiseModel[] fit(LeafModel model, boolean[] use) {
+    NoiseModel[] noise = new NoiseModel[model.channels()];
+    for (int k = 0; k < noise.length; k++) {
+      noise[k] = NoiseModel.fit(model.expected[k], model.actual[k], use);
+    }
+    return noise;
+  }
+
+  private static GreedySearch search(LeafModel model, Lattice lattice, NoiseModel[] noise, int depth) {
+    double[][] variance = new double[model.channels()][model.leafCount()];
+    for (int k = 0; k < variance.length; k++) {
+      for (int i = 0; i < variance[k].length; i++) {
+        variance[k][i] = noise[k].variance(NoiseModel.size(model.expected[k][i], model.actual[k][i]));
+      }
     }
     return new GreedySearch(lattice, model.expected, model.actual, variance, depth);
   }
 
   /** Every dimension, or, past {@link #MAX_SEARCHED_DIMENSIONS}, those with the strongest value. */
-  private static List<Integer> searchedDimensions(LeafModel model, NoiseModel noise) {
+  private static List<Integer> searchedDimensions(LeafModel model, NoiseModel[] noise) {
     int n = model.codes.length;
     if (n <= MAX_SEARCHED_DIMENSIONS) {
       return IntStream.range(0, n).boxed().toList();
     }
     double[] strength = new double[n];
     for (int d = 0; d < n; d++) {
-      double[] deviation = new double[model.cardinalities[d]];
-      double[] variance = new double[model.cardinalities[d]];
-      for (int i = 0; i < model.expected.length; i++) {
-        int code = model.codes[d][i];
-        deviation[code] += model.actual[i] - model.expected[i];
-        variance[code] += noise.variance(NoiseModel.size(model.expected[i], model.actual[i]));
-      }
-      for (int v = 0; v < deviation.length; v++) {
-        if (variance[v] > 0) {
-          strength[d] = Math.max(strength[d], deviation[v] * deviation[v] / variance[v]);
+      for (int k = 0; k < model.channels(); k++) {
+        double[] deviation = new double[model.cardinalities[d]];
+        double[] variance = new double[model.cardinalities[d]];
+        double[] expected = model.expected[k];
+        double[] actual = model.actual[k];
+        for (int i = 0; i < expected.length; i++) {
+          int code = model.codes[d][i];
+          deviation[code] += actual[i] - expected[i];
+          variance[code] += noise[k].variance(NoiseModel.size(expected[i], actual[i]));
+        }
+        for (int v = 0; v < deviation.length; v++) {
+          if (variance[v] > 0) {
+            strength[d] = Math.max(strength[d], deviation[v] * deviation[v] / variance[v]);
+          }
         }
       }
     }

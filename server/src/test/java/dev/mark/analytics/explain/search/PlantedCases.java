@@ -17,8 +17,11 @@ import java.util.Set;
  * 0–20 % on every leaf in both periods; 0–3 causes of 1–3 dimensions each, not overlapping, each
  * moving its leaves by one factor (with a little per-leaf spread), up or down, by 3–80 %. A
  * tenth of the cases have no cause. Ratio cases are conversion rates: visits (a median of 20 to
- * 500 a leaf, by case), and orders drawn (Poisson) from visits × a rate around 8 %, so small
- * leaves' rates are as noisy as real ones; a cause moves the rate.
+ * 500 a leaf, by case, drawn as counts: Poisson around the leaf's size with its noise), and
+ * orders drawn (Poisson) from visits × a rate around 8 %, so small leaves' rates are as noisy as
+ * real ones; a cause moves the rate (half of them), the traffic at
+ * the same rate (a fifth: it moves the total ratio through the mix), or both, each by its own
+ * factor, as an outage or a campaign does.
  */
 final class PlantedCases {
   private final Random random;
@@ -58,9 +61,19 @@ final class PlantedCases {
     double scale = kind == MeasureKind.RATIO ? 20 * Math.exp(random.nextDouble() * Math.log(25)) : 50;
     List<int[]> planted = plant(cells, cardinalities, causes);
     double[] magnitudes = new double[planted.size()];
+    double[] rateMoves = new double[planted.size()];
+    double[] trafficMoves = new double[planted.size()];
     for (int k = 0; k < magnitudes.length; k++) {
-      double size = random.nextDouble() < 0.2 ? 0.03 + 0.07 * random.nextDouble() : 0.1 + 0.7 * random.nextDouble();
-      magnitudes[k] = random.nextBoolean() ? size : -size;
+      magnitudes[k] = magnitude();
+      double move = random.nextDouble();
+      if (kind == MeasureKind.ADDITIVE || move < 0.5) {
+        rateMoves[k] = magnitudes[k];
+      } else if (move < 0.7) {
+        trafficMoves[k] = magnitudes[k];
+      } else {
+        rateMoves[k] = magnitudes[k];
+        trafficMoves[k] = magnitude();
+      }
     }
     double spread = random.nextDouble() * 0.05;
     List<Leaf> leaves = new ArrayList<>();
@@ -70,12 +83,16 @@ final class PlantedCases {
       }
       double size = scale * Math.exp(sizeSpread * random.nextGaussian());
       double factor = 1;
+      double traffic = 1;
       for (int k = 0; k < planted.size(); k++) {
         if (covers(planted.get(k), cell)) {
-          factor = Math.max(0, 1 + magnitudes[k] + spread * random.nextGaussian());
+          factor = Math.max(0, 1 + rateMoves[k] + spread * random.nextGaussian());
+          traffic = Math.max(0, 1 + trafficMoves[k] + spread * random.nextGaussian());
         }
       }
-      Leaf leaf = kind == MeasureKind.ADDITIVE ? additive(cell, size, noise, factor) : ratio(cell, size, noise, factor);
+      Leaf leaf = kind == MeasureKind.ADDITIVE
+          ? additive(cell, size, noise, factor)
+          : ratio(cell, size, noise, factor, traffic);
       if (size < scale / 5 && random.nextDouble() < flickerRate * 3) {
         leaf = random.nextBoolean()
             ? new Leaf(leaf.values(), 0, 0, leaf.currentNumerator(), leaf.currentDenominator())
@@ -96,10 +113,16 @@ final class PlantedCases {
     return Leaf.additive(values(cell), baseline, current);
   }
 
-  private Leaf ratio(int[] cell, double size, double noise, double factor) {
+  /** A relative change of 3–10 % (a fifth of the time) or 10–80 %, up or down. */
+  private double magnitude() {
+    double size = random.nextDouble() < 0.2 ? 0.03 + 0.07 * random.nextDouble() : 0.1 + 0.7 * random.nextDouble();
+    return random.nextBoolean() ? size : -size;
+  }
+
+  private Leaf ratio(int[] cell, double size, double noise, double factor, double traffic) {
     double rate = Math.min(0.9, 0.08 * Math.exp(0.5 * random.nextGaussian()));
-    double baselineVisits = Math.round(Math.max(0, size * (1 + noise * random.nextGaussian() / Math.sqrt(2))));
-    double currentVisits = Math.round(Math.max(0, size * (1 + noise * random.nextGaussian() / Math.sqrt(2))));
+    double baselineVisits = poisson(Math.max(0, size * (1 + noise * random.nextGaussian() / Math.sqrt(2))));
+    double currentVisits = poisson(Math.max(0, size * traffic * (1 + noise * random.nextGaussian() / Math.sqrt(2))));
     double baselineOrders = poisson(baselineVisits * rate * Math.max(0, 1 + noise * random.nextGaussian() / 2));
     double currentOrders = poisson(currentVisits * Math.min(1, rate * factor) * Math.max(0, 1 + noise * random.nextGaussian() / 2));
     return new Leaf(values(cell), baselineOrders, baselineVisits, currentOrders, currentVisits);

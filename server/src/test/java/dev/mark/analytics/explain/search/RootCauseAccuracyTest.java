@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 class RootCauseAccuracyTest {
   private static final long SEED = 20261203L;
   private static final int CASES = 200;
-  // Measured: 0.799 overall, 0.915 additive, 0.685 ratio (precision 0.98, recall 0.67).
-  private static final double FLOOR = 0.76;
-  private static final double ADDITIVE_FLOOR = 0.87;
-  private static final double RATIO_FLOOR = 0.64;
+  // Measured: 0.829 overall, 0.908 additive, 0.740 ratio, 0.595 for causes of 3 dimensions
+  // (precision 0.98, recall 0.72), on the generator whose ratio causes move rate, traffic or both.
+  private static final double FLOOR = 0.81;
+  private static final double ADDITIVE_FLOOR = 0.89;
+  private static final double RATIO_FLOOR = 0.72;
+  private static final double THREE_DIMENSIONS_FLOOR = 0.57;
 
   @Test
   void plantedRootCausesAreFoundAboveTheFloor() {
@@ -26,6 +28,7 @@ class RootCauseAccuracyTest {
     assertThat(board.f1()).as("F1 over all cases").isGreaterThanOrEqualTo(FLOOR);
     assertThat(board.f1("ADDITIVE")).as("F1 on additive measures").isGreaterThanOrEqualTo(ADDITIVE_FLOOR);
     assertThat(board.f1("RATIO")).as("F1 on ratio measures").isGreaterThanOrEqualTo(RATIO_FLOOR);
+    assertThat(board.f1("3 dimensions")).as("F1 on causes of 3 dimensions").isGreaterThanOrEqualTo(THREE_DIMENSIONS_FLOOR);
     assertThat(board.noiseCasesAnsweredEmpty()).as("pure-noise cases answered with nothing")
         .isGreaterThanOrEqualTo(board.noiseCases() - 1);
   }

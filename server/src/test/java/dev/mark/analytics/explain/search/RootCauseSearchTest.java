@@ -109,10 +109,31 @@ class RootCauseSearchTest {
   }
 
   @Test
-  void aSegmentWhoseTrafficAloneMovedIsNotACauseOfARatioChange() {
+  void aSegmentWhoseTrafficAloneMovedIsACauseOfARatioChangeThroughTheMix() {
     LeafTable table = conversionShop(values -> 1.0, values -> values[0].equals("LATAM") ? 0.4 : 1.0);
 
-    assertThat(search.find(table, MeasureKind.RATIO, SearchSettings.DEFAULTS)).isEmpty();
+    List<RootCause> causes = search.find(table, MeasureKind.RATIO, SearchSettings.DEFAULTS);
+
+    assertThat(causes).extracting(RootCause::elements).containsExactly(Map.of("region", "LATAM"));
+    RootCause latam = causes.getFirst();
+    assertThat(latam.current() / latam.baseline()).as("its own rate held").isCloseTo(1.0, within(0.05));
+    assertThat(latam.change()).as("its mix effect on the total ratio").isFinite();
+  }
+
+  @Test
+  void aCauseThatMovedTrafficAndRateIsOneCause() {
+    LeafTable table = conversionShop(values -> values[1].equals("store") ? 0.7 : 1.0,
+        values -> values[1].equals("store") ? 1.5 : 1.0);
+
+    List<RootCause> causes = search.find(table, MeasureKind.RATIO, SearchSettings.DEFAULTS);
+
+    assertThat(causes).extracting(RootCause::elements).containsExactly(Map.of("channel", "store"));
+  }
+
+  @Test
+  void pureNoiseInARatioHasNoCause() {
+    assertThat(search.find(conversionShop(values -> 1.0, values -> 1.0), MeasureKind.RATIO, SearchSettings.DEFAULTS))
+        .isEmpty();
   }
 
   @Test
@@ -163,6 +184,21 @@ class RootCauseSearchTest {
     List<RootCause> causes = search.find(new LeafTable(dimensions, leaves), MeasureKind.ADDITIVE, SearchSettings.DEFAULTS);
 
     assertThat(causes).extracting(RootCause::elements).containsExactly(Map.of("d9", "v1", "d11", "v2"));
+  }
+
+  @Test
+  void leavesThatAllHaveTheSameCountAreSearchedToo() {
+    Random random = new Random(5);
+    List<Leaf> leaves = new ArrayList<>();
+    for (String[] values : combinations()) { // an average over a row a day: every count is 28
+      double mean = 50 * Math.exp(random.nextGaussian());
+      double factor = values[0].equals("APAC") ? 0.5 : 1.0;
+      leaves.add(new Leaf(values, 28 * mean * noise(random), 28, 28 * mean * factor * noise(random), 28));
+    }
+
+    List<RootCause> causes = search.find(new LeafTable(DIMENSIONS, leaves), MeasureKind.RATIO, SearchSettings.DEFAULTS);
+
+    assertThat(causes).extracting(RootCause::elements).containsExactly(Map.of("region", "APAC"));
   }
 
   @Test
