@@ -148,15 +148,17 @@ public final class App implements AutoCloseable {
     PlanCatalog plans = PlanCatalog.load(config.rateLimits().plansFile(), mapper);
     Metrics metrics = opened.open("the metrics registry", Metrics::new);
     Database database = opened.open("the database",
-        () -> Database.start(config.database(), config.dataDir(), metrics.registry()));
+        () -> Database.start(config.database(), config.dataDir(), metrics.registry(),
+            Duration.ofMillis(config.limits().queryTimeoutMillis())));
     BucketStore buckets = opened.open("the rate-limit store",
         () -> BucketStores.open(config.rateLimits(), database.dataSource()));
-    Transactions transactions = new Transactions(database.dsl());
+    Transactions transactions = new Transactions(database.dsl(), database.longestWait());
     ApiKeyService keys = new ApiKeyService(transactions, config.rateLimits().keyCacheTtl(), clock);
     KeyManagementService keyManagement = new KeyManagementService(transactions, keys, plans, clock);
     AccountService accounts = new AccountService(transactions, keys, plans);
     DatasetService datasets = new DatasetService(transactions, mapper, config.caches(), plans, clock);
-    RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows());
+    RowsService rows = new RowsService(transactions, mapper, datasets, clock, config.limits().maxIngestRows(),
+        contract);
     // as many analytics at once as the node has analytics connections: waits happen in the
     // gate's fair queue, never in the pool's
     AnalyticsRunner analytics = new AnalyticsRunner(new Transactions(database.analyticsDsl()),

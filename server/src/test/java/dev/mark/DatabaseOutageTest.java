@@ -10,6 +10,8 @@ import dev.mark.support.StoppablePostgres;
 import dev.mark.support.TempDirs;
 import dev.mark.support.TestClient;
 import java.io.IOException;
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,6 +80,42 @@ class DatabaseOutageTest {
         postgres.thaw();
       }
       assertThat(eventually(() -> server.anonymousClient().get("/readyz").status())).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRequestInFlightWhenTheDatabaseFreezesIsA503AndNothingOfItIsKept() throws Exception {
+    try (StoppablePostgres postgres = StoppablePostgres.start();
+        RunningServer server = RunningServer.builder()
+            .environment(postgres.serverSettings()).environment(NO_KEY_CACHE).start()) {
+      TestClient client = server.newAccountClient();
+      assertThat(client.get("/v1/datasets").status()).isEqualTo(200);
+      String dataset = "{\"name\": \"frozen\", \"columns\": [{\"name\": \"n\", \"type\": \"integer\"}]}";
+
+      HttpResult frozen;
+      // the test holds the table, so the create is inside the database, waiting, when it freezes
+      try (Connection holder = postgres.connect()) {
+        holder.setAutoCommit(false);
+        holder.createStatement().execute("lock table datasets in exclusive mode");
+        CompletableFuture<HttpResult> create = CompletableFuture.supplyAsync(() -> client.postJson("/v1/datasets", dataset));
+        postgres.awaitLockWaiter();
+
+        postgres.freeze();
+        try {
+          // a generous bound, so that only a hang fails it, never a slow machine; before: no
+          // answer until the database came back, as nothing bounded a read of the socket
+          frozen = create.get(60, TimeUnit.SECONDS);
+        } finally {
+          postgres.thaw();
+        }
+        holder.rollback();
+      }
+
+      assertProblem(frozen, 503, "unavailable");
+      assertThat(frozen.header("Retry-After")).isPresent();
+      assertThat(eventually(() -> client.get("/v1/datasets").status())).isEqualTo(200);
+      assertThat(client.get("/v1/datasets").json().get("data").size()).as("nothing of it kept").isZero();
+      assertThat(client.postJson("/v1/datasets", dataset).status()).isEqualTo(201);
     }
   }
 

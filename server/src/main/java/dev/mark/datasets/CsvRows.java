@@ -9,6 +9,7 @@ import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.errors.PayloadTooLarge;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.Unprocessable;
+import dev.mark.platform.json.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,37 +32,57 @@ final class CsvRows {
 
   /** @return how many rows were sent; throws {@code Unprocessable} if any is invalid */
   static int copy(List<ColumnSpec> columns, InputStream csv, int maxRows, CopySink sink) {
+    // the data row being read, or -1 for the header
+    int row = -1;
     try (CsvReader<CsvRecord> reader = CsvReader.builder()
         .detectBomHeader(true)
         .skipEmptyLines(true)
         // rows with too few or too many fields are reported per row, below
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .ofCsvRecord(csv, StandardCharsets.UTF_8)) {
+        .ofCsvRecord(new StrictUtf8(csv), StandardCharsets.UTF_8)) {
       var records = reader.iterator();
       if (!records.hasNext()) {
         throw invalid("/header", "required", "the CSV has no header row");
       }
       int[] columnOfField = header(columns, records.next());
       RowBatchBuilder batch = new RowBatchBuilder(columns, sink);
-      int row = 0;
+      row = 0;
       while (records.hasNext() && !batch.isFull()) {
         if (row == maxRows) {
           throw new PayloadTooLarge(ProblemCode.TOO_MANY_ROWS, "One request may add at most " + maxRows + " rows.");
         }
         CsvRecord record = records.next();
-        readRow(batch, columnOfField, record, row++);
+        readRow(batch, columnOfField, record, row);
+        row++;
       }
       return batch.finish();
-    } catch (CsvParseException e) {
+    } catch (CsvParseException | UncheckedIOException e) {
       // the body's own stream refused to read on (too large once inflated, broken gzip)
       if (e.getCause() instanceof ApiException refused) {
         throw refused;
       }
+      if (e.getCause() instanceof StrictUtf8.Malformed malformed) {
+        throw notUtf8(malformed, row);
+      }
+      if (e instanceof UncheckedIOException unchecked) {
+        throw unchecked;
+      }
       throw invalid("", "malformed_csv", "the body is not valid CSV: " + e.getMessage());
+    } catch (StrictUtf8.Malformed e) {
+      throw notUtf8(e, row);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The first byte that is not UTF-8, in {@code row} (the one being read when it came up, as
+   * {@link StrictUtf8} hands out every byte before it first), by CSV line and column.
+   */
+  private static Unprocessable notUtf8(StrictUtf8.Malformed e, int row) {
+    return invalid(row < 0 ? "/header" : "/rows/" + row, "malformed_utf8",
+        "is not UTF-8 (CSV line " + e.line() + ", column " + e.column() + ")");
   }
 
   private static void readRow(RowBatchBuilder batch, int[] columnOfField, CsvRecord record, int row) {

@@ -123,7 +123,8 @@ public final class DatasetService {
   public void delete(Principal caller, String id) {
     Owner owner = owner(caller);
     try {
-      transactions.inTransaction(tx -> {
+      // waits for the queries that read the dataset, which may run up to the query timeout
+      transactions.inPatientTransaction(tx -> {
         repository.holdForDeleting(tx, id);
         String tableName = repository.delete(tx, owner, id).orElseThrow(() -> notFound(id));
         repository.dropRowsTable(tx, tableName);

@@ -18,24 +18,26 @@ import tools.jackson.core.JsonToken;
  * and reading stops at once at the row cap (a 413) or after {@link RowBatchBuilder#MAX_ISSUES}
  * invalid values, so that a body of millions of rows costs what it takes to reach the cap.
  *
- * <p>The shape is the contract's {@code IngestRowsRequest}, checked here as the binder would
- * have checked it (the binder does not parse bulk bodies): breaking it is a 400
- * {@code validation_failed} naming the part, as for every other body; a value that does not fit
- * its column is a 422 {@code invalid_rows}.
+ * <p>The shape is the contract's {@code IngestRowsRequest}, read from it ({@link IngestShape})
+ * and checked here as the binder would have checked it (the binder does not parse bulk bodies):
+ * breaking it is a 400 {@code validation_failed} naming the part, as for every other body; a
+ * value that does not fit its column is a 422 {@code invalid_rows}.
  */
 final class JsonRows {
 
-  private static final String ROWS = "rows";
-
   private final Map<String, Integer> indexByName = new HashMap<>();
   private final List<ColumnSpec> columns;
+  private final IngestShape shape;
+  private final String rowsPointer;
   private final JsonParser parser;
   private final int maxRows;
   private final RowBatchBuilder batch;
-  private final List<FieldIssue> shape = new ArrayList<>();
+  private final List<FieldIssue> shapeIssues = new ArrayList<>();
 
-  private JsonRows(List<ColumnSpec> columns, JsonParser parser, int maxRows, CopySink sink) {
+  private JsonRows(List<ColumnSpec> columns, IngestShape shape, JsonParser parser, int maxRows, CopySink sink) {
     this.columns = columns;
+    this.shape = shape;
+    this.rowsPointer = "/" + JsonValueChecks.pointerToken(shape.rowsProperty());
     this.parser = parser;
     this.maxRows = maxRows;
     this.batch = new RowBatchBuilder(columns, sink);
@@ -52,8 +54,8 @@ final class JsonRows {
    * @throws PayloadTooLarge when it has more than {@code maxRows} rows
    * @throws dev.mark.platform.errors.Unprocessable when a value does not fit its column
    */
-  static int copy(List<ColumnSpec> columns, JsonParser parser, int maxRows, CopySink sink) {
-    return new JsonRows(columns, parser, maxRows, sink).read();
+  static int copy(List<ColumnSpec> columns, IngestShape shape, JsonParser parser, int maxRows, CopySink sink) {
+    return new JsonRows(columns, shape, parser, maxRows, sink).read();
   }
 
   private int read() {
@@ -67,27 +69,28 @@ final class JsonRows {
     while (parser.nextToken() == JsonToken.PROPERTY_NAME && !stopped()) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      if (!name.equals(ROWS)) {
+      if (!name.equals(shape.rowsProperty())) {
         shapeIssue("/" + JsonValueChecks.pointerToken(name), "unknown_property", "is not a known property");
         parser.skipChildren();
       } else if (value != JsonToken.START_ARRAY) {
-        shapeIssue("/rows", "type", "must be an array");
+        shapeIssue(rowsPointer, "type", "must be an array");
         parser.skipChildren();
       } else {
         sawRows = true;
-        if (rows() == 0) {
-          shapeIssue("/rows", "min_items", "must have at least 1 item");
+        if (rows() < shape.minRows()) {
+          shapeIssue(rowsPointer, "min_items", "must have at least " + shape.minRows()
+              + (shape.minRows() == 1 ? " item" : " items"));
         }
       }
     }
     if (!stopped() && parser.nextToken() != null) {
       throw new BadRequest(ProblemCode.MALFORMED_JSON, "The body has more after its JSON value.", List.of());
     }
-    if (!sawRows && shape.isEmpty() && !stopped()) {
-      shapeIssue("/rows", "required", "is required");
+    if (!sawRows && shapeIssues.isEmpty() && !stopped()) {
+      shapeIssue(rowsPointer, "required", "is required");
     }
-    if (!shape.isEmpty()) {
-      throw BadRequest.validation(shape);
+    if (!shapeIssues.isEmpty()) {
+      throw BadRequest.validation(shapeIssues);
     }
     return batch.finish();
   }
@@ -130,20 +133,20 @@ final class JsonRows {
         batch.issue(pointer(row, name), e.code(), e.getMessage());
       }
     }
-    batch.endRow(JsonRows::prefix, "");
+    batch.endRow(this::prefix, "");
   }
 
-  private static String prefix(int row) {
-    return "/rows/" + row;
+  private String prefix(int row) {
+    return rowsPointer + "/" + row;
   }
 
-  private static String pointer(int row, String name) {
+  private String pointer(int row, String name) {
     return prefix(row) + "/" + JsonValueChecks.pointerToken(name);
   }
 
   private void shapeIssue(String pointer, String code, String message) {
-    if (shape.size() < RowBatchBuilder.MAX_ISSUES) {
-      shape.add(FieldIssue.body(pointer, code, message));
+    if (shapeIssues.size() < RowBatchBuilder.MAX_ISSUES) {
+      shapeIssues.add(FieldIssue.body(pointer, code, message));
     }
     // the request fails whatever follows: no further row is worth writing
     batch.stopWriting();
@@ -151,6 +154,6 @@ final class JsonRows {
 
   /** Whether enough is wrong that reading further is pointless. */
   private boolean stopped() {
-    return batch.isFull() || shape.size() >= RowBatchBuilder.MAX_ISSUES;
+    return batch.isFull() || shapeIssues.size() >= RowBatchBuilder.MAX_ISSUES;
   }
 }

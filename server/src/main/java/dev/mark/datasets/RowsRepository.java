@@ -53,7 +53,10 @@ final class RowsRepository {
         .collect(Collectors.joining(", "));
     String sql = "COPY " + tx.render(name(DatasetRepository.ROWS_SCHEMA, tableName))
         + " (" + columnList + ") FROM STDIN";
-    return tx.connectionResult(connection -> {
+    // a COPY of a bulk body (up to 64 MiB) may rightly outlast the main pool's statement
+    // timeout; the socket timeout still bounds each wait for the database's answer
+    tx.execute("set local statement_timeout = 0");
+    long copied = tx.connectionResult(connection -> {
       CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
       try {
         producer.accept(rows -> {
@@ -71,6 +74,8 @@ final class RowsRepository {
         }
       }
     });
+    tx.execute("set local statement_timeout to default");
+    return copied;
   }
 
   /** Up to {@code limit} rows after {@code afterRowId}, in insertion order. */

@@ -1,10 +1,12 @@
 package dev.mark.datasets;
 
+import dev.mark.platform.contract.ApiContract;
 import dev.mark.platform.db.Transactions;
 import dev.mark.platform.errors.NotFound;
 import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.json.JsonProblems;
+import dev.mark.platform.json.StrictUtf8;
 import dev.mark.platform.pagination.Cursors;
 import dev.mark.platform.security.Principal;
 import java.io.InputStream;
@@ -42,10 +44,13 @@ public final class RowsService {
   private final DatasetService datasetService;
   private final Clock clock;
   private final int maxRowsPerRequest;
+  private final IngestShape jsonShape;
 
+  /** @param contract where the shape of a JSON ingest body is read from (its {@code IngestRowsRequest}) */
   public RowsService(Transactions transactions, ObjectMapper mapper, DatasetService datasetService,
-      Clock clock, int maxRowsPerRequest) {
+      Clock clock, int maxRowsPerRequest, ApiContract contract) {
     this.transactions = transactions;
+    this.jsonShape = IngestShape.read(contract, mapper);
     this.mapper = mapper;
     this.datasets = new DatasetRepository(mapper);
     this.datasetService = datasetService;
@@ -61,8 +66,8 @@ public final class RowsService {
     StoredDataset stored = find(caller, datasetId);
     List<ColumnSpec> columns = stored.dataset().columns();
     return write(caller, stored, sink -> {
-      try (JsonParser parser = mapper.createParser(json)) {
-        JsonRows.copy(columns, parser, maxRowsPerRequest, sink);
+      try (JsonParser parser = mapper.createParser(new StrictUtf8(json))) {
+        JsonRows.copy(columns, jsonShape, parser, maxRowsPerRequest, sink);
       } catch (NumberFormatException e) {
         // a number Jackson cannot read outside a row's value
         throw new BadRequest(ProblemCode.MALFORMED_JSON, "The body holds a number that cannot be read.", List.of());
@@ -104,7 +109,8 @@ public final class RowsService {
         .truncatedTo(ChronoUnit.MILLIS);
     String id = stored.dataset().id();
     try {
-      return transactions.inTransaction(tx -> {
+      // waits for another ingest of the dataset, whose COPY may take a while
+      return transactions.inPatientTransaction(tx -> {
         if (!rows.lock(tx, id)) {
           throw notFound(id);
         }

@@ -15,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * which nobody could have presented before it existed, and the node that issues or rolls a key
  * forgets its hash anyway. A secret that stops being unknown in any other way (revoked, expired,
  * past its roll's grace) never becomes valid again. Thread-safe.
+ *
+ * <p>Per node, on purpose: it is a cache that saves lookups, not a limit. What bounds an
+ * attacker across nodes is {@link AuthFailureThrottle}, which counts in the rate limits' shared
+ * store; with N nodes this cache costs at most N lookups of one made-up key per {@link #TTL}
+ * instead of one, and sharing it would cost a store call on every unknown key to save them.
  */
 final class UnknownKeyCache {
 

@@ -146,6 +146,68 @@ class CsvRowsTest {
         .hasMessage("One request may add at most 2 rows.");
   }
 
+  @Test
+  void bytesThatAreNotUtf8AreRefusedByRowWithTheirLineAndColumnNotStoredAsReplacementCharacters() {
+    byte[] csv = bytes("name,qty\nPens,3\nIn", 0xFF, "k,4\nPaper,5\n");
+
+    Unprocessable refusal = (Unprocessable) catchThrowable(() -> copyBytes(csv));
+
+    assertThat(refusal).isNotNull();
+    assertThat(refusal.issues()).singleElement().satisfies(issue -> {
+      assertIssue(issue, "/rows/1", "malformed_utf8");
+      assertThat(issue.message()).isEqualTo("is not UTF-8 (CSV line 3, column 3)");
+    });
+    assertThat(copied.toString()).doesNotContain("\uFFFD");
+  }
+
+  @Test
+  void aBadByteFarIntoTheBodyIsNamedByItsOwnRowThoughTheReaderReadsAhead() {
+    StringBuilder head = new StringBuilder("name,qty\n");
+    for (int i = 0; i < 5_000; i++) {
+      head.append("Pens,").append(i).append('\n');
+    }
+    // an overlong form of '/': well formed to a lenient decoder, refused by RFC 3629
+    byte[] csv = bytes(head + "Ink,", 0xC0, 0xAF, "\nPaper,1\n");
+
+    Unprocessable refusal = (Unprocessable) catchThrowable(() -> copyBytes(csv));
+
+    assertThat(refusal.issues()).singleElement().satisfies(issue -> {
+      assertIssue(issue, "/rows/5000", "malformed_utf8");
+      assertThat(issue.message()).isEqualTo("is not UTF-8 (CSV line 5002, column 5)");
+    });
+  }
+
+  @Test
+  void aBadByteInTheHeaderIsNamedAsTheHeaders() {
+    Unprocessable refusal = (Unprocessable) catchThrowable(() -> copyBytes(bytes("na", 0xE9, "me\nPens\n")));
+
+    assertThat(refusal.issues()).singleElement().satisfies(issue -> assertIssue(issue, "/header", "malformed_utf8"));
+  }
+
+  @Test
+  void aCharacterCutShortAtTheEndOfTheBodyIsRefused() {
+    Unprocessable refusal = (Unprocessable) catchThrowable(() -> copyBytes(bytes("name\nPens\nIn", 0xE2, 0x82)));
+
+    assertThat(refusal.issues()).singleElement().satisfies(issue -> assertIssue(issue, "/rows/1", "malformed_utf8"));
+  }
+
+  /** Text and single bytes (ints), in order, as one body. */
+  private static byte[] bytes(Object... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof Integer b) {
+        out.write(b);
+      } else {
+        out.writeBytes(part.toString().getBytes(UTF_8));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private int copyBytes(byte[] csv) {
+    return CsvRows.copy(COLUMNS, new ByteArrayInputStream(csv), 10_000, copied::append);
+  }
+
   private int copy(String csv) {
     return CsvRows.copy(COLUMNS, new ByteArrayInputStream(csv.getBytes(UTF_8)), 100, copied::append);
   }

@@ -54,6 +54,32 @@ public final class StoppablePostgres implements AutoCloseable {
         .start();
   }
 
+  /** A connection of the test's own, as the superuser. */
+  public java.sql.Connection connect() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(serverSettings().get("DATABASE_URL"), "postgres", "");
+  }
+
+  /**
+   * Waits until some session waits for a lock, asked every 50 ms for at most a minute: for a
+   * test that holds a lock so as to act while a server's statement is in flight.
+   */
+  public void awaitLockWaiter() throws java.sql.SQLException, InterruptedException {
+    try (java.sql.Connection connection = connect();
+        java.sql.PreparedStatement waiting = connection.prepareStatement(
+            "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+      for (int i = 0; i < 1_200; i++) {
+        try (java.sql.ResultSet result = waiting.executeQuery()) {
+          result.next();
+          if (result.getInt(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(50);
+      }
+      throw new AssertionError("no session waited for a lock within a minute");
+    }
+  }
+
   /** Freezes every process of it (SIGSTOP): connections stay open and nothing answers. */
   public void freeze() throws IOException, InterruptedException {
     signal("-STOP");

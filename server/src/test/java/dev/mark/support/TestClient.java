@@ -80,6 +80,13 @@ public final class TestClient {
         : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Sends {@code body} as it is, bytes that are not UTF-8 included. */
+  public HttpResult sendBytes(String method, String path, String contentType, byte[] body) {
+    return send(request(path)
+        .header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
     headers.forEach(builder::header);

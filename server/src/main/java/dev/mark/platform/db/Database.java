@@ -31,6 +31,9 @@ public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final java.time.Duration ORPHAN_STOP_GRACE = java.time.Duration.ofSeconds(30);
+  /** The query timeout of the plans when none is given: {@code MARK_QUERY_TIMEOUT_MS}'s default. */
+  private static final java.time.Duration DEFAULT_QUERY_TIMEOUT = java.time.Duration.ofMillis(
+      Long.parseLong(dev.mark.platform.config.Variable.MARK_QUERY_TIMEOUT_MS.defaultValue().orElseThrow()));
 
   private final boolean embedded;
   private final HikariDataSource pool;
@@ -38,10 +41,12 @@ public final class Database implements AutoCloseable {
   private final DSLContext dsl;
   private final DSLContext analyticsDsl;
   private final ReachabilityProbe probe;
+  private final java.time.Duration longestWait;
 
   private Database(boolean embedded, HikariDataSource pool, HikariDataSource analyticsPool,
-      CloseStack parts) {
+      CloseStack parts, java.time.Duration queryTimeout) {
     this.embedded = embedded;
+    this.longestWait = queryTimeout.plus(ConnectionPools.SOCKET_MARGIN);
     this.pool = pool;
     this.parts = parts;
     this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
@@ -59,9 +64,19 @@ public final class Database implements AutoCloseable {
    *     connection to the database, or the migration
    */
   public static Database start(DatabaseConfig config, Path dataDir, MeterRegistry meters) {
+    return start(config, dataDir, meters, DEFAULT_QUERY_TIMEOUT);
+  }
+
+  /**
+   * As {@link #start(DatabaseConfig, Path, MeterRegistry)}, with the statement timeout of the
+   * analytics connections: the query timeout of the plans, which their socket timeout exceeds.
+   */
+  public static Database start(DatabaseConfig config, Path dataDir, MeterRegistry meters,
+      java.time.Duration queryTimeout) {
     CloseStack parts = new CloseStack();
     try {
-      HikariConfig hikari = ConnectionPools.settings(ConnectionPools.MAIN, config.poolSize(), meters);
+      HikariConfig hikari = ConnectionPools.settings(ConnectionPools.MAIN, config.poolSize(),
+          ConnectionPools.MAIN_STATEMENT_TIMEOUT, meters);
       String target;
       if (config.external().isPresent()) {
         DatabaseConfig.External external = config.external().get();
@@ -80,15 +95,15 @@ public final class Database implements AutoCloseable {
         target = "the embedded PostgreSQL";
       }
       HikariDataSource pool = parts.open(target, () -> new HikariDataSource(hikari));
-      parts.run("the migration of the database schema", () -> migrate(pool));
+      parts.run("the migration of the database schema", () -> migrate(hikari));
       HikariConfig analytics = ConnectionPools.settings(
-          ConnectionPools.ANALYTICS, config.analyticsPoolSize(), meters);
+          ConnectionPools.ANALYTICS, config.analyticsPoolSize(), queryTimeout, meters);
       analytics.setJdbcUrl(hikari.getJdbcUrl());
       analytics.setUsername(hikari.getUsername());
       analytics.setPassword(hikari.getPassword());
       HikariDataSource analyticsPool = parts.open("the analytics connections to " + target,
           () -> new HikariDataSource(analytics));
-      return new Database(config.external().isEmpty(), pool, analyticsPool, parts);
+      return new Database(config.external().isEmpty(), pool, analyticsPool, parts, queryTimeout);
     } catch (RuntimeException | Error e) {
       parts.close();
       throw e;
@@ -120,9 +135,13 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void migrate(DataSource dataSource) {
+  /**
+   * Migrates on a connection of its own, without the pools' statement and socket timeouts: a
+   * migration of a large table may rightly take minutes.
+   */
+  private static void migrate(HikariConfig pool) {
     Flyway.configure()
-        .dataSource(dataSource)
+        .dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())
         .locations("classpath:db/migration")
         .load()
         .migrate();
@@ -150,6 +169,14 @@ public final class Database implements AutoCloseable {
    */
   public boolean isReachable() {
     return probe.answers();
+  }
+
+  /**
+   * The longest a statement of the main pool may rightly wait for a lock that a query holds: the
+   * query timeout, plus the time for a stopped query to let go. For {@link Transactions}.
+   */
+  public java.time.Duration longestWait() {
+    return longestWait;
   }
 
   /** Whether the server runs its own embedded PostgreSQL. */

@@ -11,6 +11,8 @@ public final class DatabaseFailures {
 
   /** SQLSTATE class 08: connection exception (refused, lost, cannot be made). */
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
+  private static final String QUERY_CANCELED = "57014";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
   /** admin_shutdown, crash_shutdown, cannot_connect_now: the server is stopping or starting. */
   private static final java.util.Set<String> SERVER_GOING_AWAY = java.util.Set.of("57P01", "57P02", "57P03");
 
@@ -35,6 +37,15 @@ public final class DatabaseFailures {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code failure} is a statement PostgreSQL stopped at its statement timeout (or a lock
+   * wait at its lock timeout): the database is too slow or too contended now to answer in time.
+   */
+  public static boolean isStatementTimeout(Throwable failure) {
+    String state = sqlState(failure);
+    return QUERY_CANCELED.equals(state) || LOCK_NOT_AVAILABLE.equals(state);
   }
 
   /**

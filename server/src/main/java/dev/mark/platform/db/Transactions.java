@@ -2,8 +2,10 @@ package dev.mark.platform.db;
 
 import dev.mark.platform.errors.Conflict;
 import dev.mark.platform.errors.ProblemCode;
+import java.time.Duration;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
@@ -19,10 +21,40 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 public final class Transactions {
 
   private final DSLContext dsl;
+  private final Duration longestWait;
   private final JoinedTransactions joined = new JoinedTransactions();
 
+  /** Transactions whose statements all keep the pool's own timeouts. */
   public Transactions(DSLContext dsl) {
+    this(dsl, ConnectionPools.MAIN_STATEMENT_TIMEOUT);
+  }
+
+  /**
+   * @param longestWait how long a statement of {@link #inPatientTransaction} may wait: see
+   *     {@link Database#longestWait()}
+   */
+  public Transactions(DSLContext dsl, Duration longestWait) {
     this.dsl = dsl;
+    this.longestWait = longestWait;
+  }
+
+  /**
+   * As {@link #inTransaction}, for work that may rightly wait longer than the main pool's
+   * statement timeout allows: a delete of a dataset waits for the queries that read it, an
+   * ingest for another ingest of the same dataset. Its connection's statement timeout becomes
+   * {@code longestWait}, and its socket timeout that plus the pools' margin, until it goes back
+   * to the pool (which restores the socket timeout; the statement timeout ends with the
+   * transaction), so a frozen database still fails it, only later.
+   */
+  public <T> T inPatientTransaction(Function<DSLContext, T> work) {
+    return inTransaction(tx -> {
+      tx.select(DSL.function("set_config", String.class, DSL.val("statement_timeout"),
+              DSL.val(Long.toString(longestWait.toMillis())), DSL.inline(true)))
+          .fetch();
+      tx.connection(connection -> connection.setNetworkTimeout(Runnable::run,
+          (int) Math.min(Integer.MAX_VALUE, ConnectionPools.socketTimeoutSeconds(longestWait) * 1_000)));
+      return work.apply(tx);
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.mark.platform.errors.BadRequest;
 import dev.mark.platform.errors.ProblemCode;
 import dev.mark.platform.errors.UnsupportedMediaType;
 import dev.mark.platform.json.JsonProblems;
+import dev.mark.platform.json.StrictUtf8;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,11 @@ final class BodyReader {
   /** The body parsed as JSON. */
   JsonNode json(byte[] bytes) {
     try {
+      // Jackson reads overlong forms and encoded surrogates as characters: refuse them first
+      StrictUtf8.check(bytes);
       return mapper.readTree(bytes);
+    } catch (StrictUtf8.Malformed e) {
+      throw JsonProblems.notUtf8(e);
     } catch (NumberFormatException e) {
       // Jackson's number parser refuses 1E+2147483648 without saying where: find it
       throw BadRequest.validation(JsonNumbers.unreadable(mapper, bytes));

@@ -147,6 +147,12 @@ public final class HttpPipeline {
           "The database does not answer; retry in a moment.", OptionalLong.of(DATABASE_RETRY_SECONDS)));
       return;
     }
+    if (DatabaseFailures.isStatementTimeout(e)) {
+      log.warn("The database did not answer in time on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      problems.write(ctx, new ServiceUnavailable(ProblemCode.UNAVAILABLE,
+          "The database did not answer in time; retry in a moment.", OptionalLong.of(DATABASE_RETRY_SECONDS)));
+      return;
+    }
     log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
     problems.writeInternalError(ctx);
   }

@@ -3,7 +3,6 @@ package dev.mark.platform.idempotency;
 import static dev.mark.db.Tables.IDEMPOTENCY_KEYS;
 
 import dev.mark.platform.security.Sha256;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -18,10 +17,10 @@ import org.jooq.impl.SQLDataType;
 final class IdempotencyRepository {
 
   /**
-   * The first key of the two-key advisory locks of idempotency ("IDEM"): the two-key space is
-   * apart from the one-key (bigint) space that other locks may use.
+   * What the lock key is derived from besides the scope: keeps idempotency's keys apart from
+   * those of the other one-key (bigint) advisory locks, which hash their own prefixes.
    */
-  private static final int LOCK_CLASS = 0x4944454d;
+  private static final String LOCK_DOMAIN = "idempotency";
   private static final Duration LOCK_WAIT = Duration.ofSeconds(1);
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -34,11 +33,9 @@ final class IdempotencyRepository {
    * another transaction that holds it; false when it still holds it then. The short wait covers
    * a holder whose process has just died: its backend may take a moment to notice, and the
    * checks set here make sure it does notice, even mid-query and even if its host vanished.
-   * Two keys may share a lock (32 bits of their hash): a rare, harmless {@code in use} answer.
    */
   boolean tryLock(DSLContext tx, IdempotencyScope scope) {
-    int lock = ByteBuffer.wrap(Sha256.of(scope.accountId() + '\u0000' + scope.environment()
-        + '\u0000' + scope.key())).getInt();
+    long lock = lockKey(scope);
     // local to the transaction: on a dead client (Linux), the backend aborts within a second
     // while it runs a statement (client_connection_check_interval), and TCP keepalives find a
     // vanished host within about 20 s (the default waits for hours)
@@ -50,8 +47,7 @@ final class IdempotencyRepository {
             setLocal("tcp_keepalives_count", "2"))
         .fetch();
     try {
-      tx.select(DSL.field("pg_advisory_xact_lock({0}, {1})", SQLDataType.OTHER,
-              DSL.val(LOCK_CLASS), DSL.val(lock)))
+      tx.select(DSL.field("pg_advisory_xact_lock({0})", SQLDataType.OTHER, DSL.val(lock)))
           .fetch();
     } catch (DataAccessException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
@@ -62,6 +58,16 @@ final class IdempotencyRepository {
     // the work that follows keeps the server's own lock timeout
     tx.execute("set local lock_timeout to default");
     return true;
+  }
+
+  /**
+   * The advisory lock of a key: 64 bits of a SHA-256 of the scope, so that two keys share a lock
+   * (and one is refused with a spurious {@code 409} while the other runs) with odds of 2^-64 per
+   * pair in flight at once, against 2^-32 with the 32-bit hash used before (issue 11).
+   */
+  static long lockKey(IdempotencyScope scope) {
+    return Sha256.first64Bits(LOCK_DOMAIN + '\u0000' + scope.accountId() + '\u0000'
+        + scope.environment() + '\u0000' + scope.key());
   }
 
   private static org.jooq.Field<String> setLocal(String name, String value) {

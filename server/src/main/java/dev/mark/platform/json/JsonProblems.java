@@ -13,6 +13,9 @@ public final class JsonProblems {
   private JsonProblems() {}
 
   public static BadRequest malformed(JacksonException e) {
+    if (e.getCause() instanceof StrictUtf8.Malformed bytes) {
+      return notUtf8(bytes);
+    }
     if (e instanceof StreamConstraintsException limits) {
       // Jackson names the setting to raise ("from `StreamReadConstraints…`"): not the caller's business
       String reason = limits.getOriginalMessage().replaceAll(",? from `[^`]*`", "");
@@ -22,5 +25,11 @@ public final class JsonProblems {
     TokenStreamLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return new BadRequest(ProblemCode.MALFORMED_JSON, "The body is not valid JSON" + where + ".", List.of());
+  }
+
+  /** The 400 of a JSON body that is not UTF-8 (RFC 8259 requires it), said where. */
+  public static BadRequest notUtf8(StrictUtf8.Malformed e) {
+    return new BadRequest(ProblemCode.MALFORMED_JSON, "The body is not UTF-8 at line " + e.line()
+        + ", column " + e.column() + ".", List.of());
   }
 }
