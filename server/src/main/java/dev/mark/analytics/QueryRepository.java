@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectHavingStep;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 
@@ -25,7 +28,9 @@ final class QueryRepository {
     Table<?> table = table(name(rows.schema(), rows.table()));
     try {
       boolean fill = plan.bucket().map(QueryPlan.PlannedBucket::fill).orElse(false);
-      List<Object[]> result = fill ? filled(tx, table, plan) : grouped(tx, table, plan);
+      List<Object[]> result = fill
+          ? filled(tx, table, plan)
+          : grouped(tx, table, plan).fetch().map(Record::intoArray);
       Optional<Object[]> totals = plan.totals()
           ? Optional.of(tx.select(QuerySql.measureFields(plan))
               .from(table)
@@ -44,15 +49,17 @@ final class QueryRepository {
     }
   }
 
-  private static List<Object[]> grouped(DSLContext tx, Table<?> table, QueryPlan plan) {
-    return tx.select(QuerySql.selectFields(plan))
+  /** The statement of a query whose buckets are not filled. */
+  static ResultQuery<Record> grouped(DSLContext tx, Table<?> table, QueryPlan plan) {
+    SelectConditionStep<Record> rows = tx.select(QuerySql.selectFields(plan))
         .from(table)
-        .where(QuerySql.where(plan))
-        .groupBy(QuerySql.groupBy(plan))
+        .where(QuerySql.where(plan));
+    // no GROUP BY at all rather than jOOQ's "group by ()" when nothing is grouped: PostgreSQL
+    // plans that empty grouping set as grouping sets, which never run in parallel
+    SelectHavingStep<Record> groups = plan.groupCount() == 0 ? rows : rows.groupBy(QuerySql.groupBy(plan));
+    return groups
         .orderBy(QuerySql.orderBy(plan))
-        .limit(plan.limit())
-        .fetch()
-        .map(Record::intoArray);
+        .limit(plan.limit());
   }
 
   /**

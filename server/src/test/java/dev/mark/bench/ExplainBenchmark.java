@@ -74,6 +74,7 @@ public final class ExplainBenchmark {
       System.out.println();
       System.out.printf("rows: %,d; leaves: %,d per period; periods of 30 days; medians of %d runs%n",
           rows, Arrays.stream(CARDINALITIES).reduce(1, (a, b) -> a * b), RUNS);
+      System.out.println("load average before the runs: " + loadAverage());
       for (Measure measure : List.of(sum, ratio)) {
         String explain = """
             {"measure": %s, "time_column": "at", "baseline": {"from": "%s", "to": "%s"},
@@ -101,10 +102,24 @@ public final class ExplainBenchmark {
               measure.name(), psqlMillis, medians[0] / psqlMillis);
         }
       }
+      System.out.println("load average after the runs:  " + loadAverage());
     } finally {
       try (var paths = Files.walk(dataDir)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  /**
+   * The machine's load (1, 5 and 15 minutes) from /proc/loadavg: the ratios are taken in one run,
+   * but the absolute figures mean little on a busy machine without it.
+   */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return String.join(" ", Arrays.copyOf(fields, 3));
+    } catch (IOException e) {
+      return "unknown (no /proc/loadavg)";
     }
   }
 

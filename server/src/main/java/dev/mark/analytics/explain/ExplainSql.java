@@ -14,6 +14,7 @@ import dev.mark.datasets.ValueType;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.jooq.AggregateFilterStep;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -39,7 +40,8 @@ final class ExplainSql {
     return DSL.when(in(plan, plan.current()), inline(1)).otherwise(inline(0)).as(name(PERIOD));
   }
 
-  private static Condition in(ExplainPlan plan, Period period) {
+  /** The rows of {@code period}. */
+  static Condition in(ExplainPlan plan, Period period) {
     Field<Object> time = QuerySql.column(plan.timeColumn());
     return time.ge(bound(plan.timeColumn(), period.from())).and(time.lt(bound(plan.timeColumn(), period.to())));
   }
@@ -59,6 +61,38 @@ final class ExplainSql {
           : QuerySql.numeric(part(measure, Aggregation.SUM));
       case LEAVE_ONE_OUT -> throw new IllegalStateException("a leave-one-out measure has no parts");
     };
+  }
+
+  /** {@link #numerator(ExplainPlan)} over the rows of one period only. */
+  static Field<BigDecimal> numerator(ExplainPlan plan, Condition period) {
+    return inPeriod(QuerySql.measure(numeratorPart(plan)), period);
+  }
+
+  /** {@link #denominator(ExplainPlan)} of a ratio over the rows of one period only. */
+  static Field<BigDecimal> denominator(ExplainPlan plan, Condition period) {
+    if (plan.shape() != MeasureShape.RATIO) {
+      throw new IllegalStateException("only a ratio has a denominator of its own");
+    }
+    PlannedMeasure measure = plan.measure();
+    return inPeriod(QuerySql.measure(measure.ratio().isPresent()
+        ? measure.ratio().get().denominator() : part(measure, Aggregation.COUNT)), period);
+  }
+
+  private static PlannedMeasure numeratorPart(ExplainPlan plan) {
+    PlannedMeasure measure = plan.measure();
+    return switch (plan.shape()) {
+      case ADDITIVE -> measure;
+      case RATIO -> measure.ratio().isPresent() ? measure.ratio().get().numerator() : part(measure, Aggregation.SUM);
+      case LEAVE_ONE_OUT -> throw new IllegalStateException("a leave-one-out measure has no parts");
+    };
+  }
+
+  /** {@code aggregate FILTER (WHERE period)} as a numeric: both periods' figures come from one scan. */
+  static Field<BigDecimal> inPeriod(Field<?> aggregate, Condition period) {
+    if (!(aggregate instanceof AggregateFilterStep<?> filterable)) {
+      throw new IllegalStateException("not an aggregate: " + aggregate);
+    }
+    return filterable.filterWhere(period).cast(SQLDataType.NUMERIC);
   }
 
   /** A ratio's denominator (for avg, the count of non-null values); the rows for an additive measure. */
