@@ -86,6 +86,22 @@ class BadInputTest {
   }
 
   @Test
+  void aTimeFinerThanNanosecondsIsA400NamingIt(RunningServer server) {
+    // java.time reads at most 9 digits of fraction; a finer time once reached it and was a 500
+    String tooFine = "2026-11-21T00:00:00.1234567891Z";
+    assertIssue(server.client().get("/v1/usage?from=" + tooFine).json(), "query", "/from", "pattern");
+    HttpResult key = server.client().postJson("/v1/api-keys",
+        "{\"name\": \"x\", \"scopes\": [\"read\"], \"expires_at\": \"" + tooFine + "\"}");
+    assertProblem(key, 400, "validation_failed");
+    assertIssue(key.json(), "body", "/expires_at", "pattern");
+    HttpResult query = server.client().postJson("/v1/datasets/ds_01JC3XG8F2SK6Y8S3M7VVQPRTE/query",
+        "{\"measures\": [{\"agg\": \"count\"}], \"time_bucket\": {\"column\": \"ordered_at\","
+            + " \"granularity\": \"day\", \"from\": \"" + tooFine + "\"}}");
+    assertProblem(query, 400, "validation_failed");
+    assertIssue(query.json(), "body", "/time_bucket/from", "pattern");
+  }
+
+  @Test
   void everyContractViolationInTheBodyIsListedWithItsPointer(RunningServer server) {
     HttpResult result = unchanged(server, () -> server.client().postJson("/v1/datasets", """
         {"name": "", "colour": "red",
