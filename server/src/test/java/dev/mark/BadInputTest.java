@@ -86,6 +86,40 @@ class BadInputTest {
   }
 
   @Test
+  void aTimeFinerThanNanosecondsIsA400NamingIt(RunningServer server) {
+    // java.time reads at most 9 digits of fraction; a finer time once reached it and was a 500
+    String tooFine = "2026-11-21T00:00:00.1234567891Z";
+    assertIssue(server.client().get("/v1/usage?from=" + tooFine).json(), "query", "/from", "pattern");
+    HttpResult key = server.client().postJson("/v1/api-keys",
+        "{\"name\": \"x\", \"scopes\": [\"read\"], \"expires_at\": \"" + tooFine + "\"}");
+    assertProblem(key, 400, "validation_failed");
+    assertIssue(key.json(), "body", "/expires_at", "pattern");
+    HttpResult query = server.client().postJson("/v1/datasets/ds_01JC3XG8F2SK6Y8S3M7VVQPRTE/query",
+        "{\"measures\": [{\"agg\": \"count\"}], \"time_bucket\": {\"column\": \"ordered_at\","
+            + " \"granularity\": \"day\", \"from\": \"" + tooFine + "\"}}");
+    assertProblem(query, 400, "validation_failed");
+    assertIssue(query.json(), "body", "/time_bucket/from", "pattern");
+  }
+
+  @Test
+  void aValidTimeThatJavaCannotHoldIsA400NamingItNotA500(RunningServer server) {
+    // RFC 3339 and every pattern allow an offset of +19:00; java.time stops at ±18:00
+    String farOffset = "2026-11-21T00:00:00+19:00";
+    HttpResult usage = server.client().get("/v1/usage?from=" + farOffset.replace("+", "%2B"));
+    assertProblem(usage, 400, "validation_failed");
+    assertIssue(usage.json(), "query", "/from", "format");
+    HttpResult key = server.client().postJson("/v1/api-keys",
+        "{\"name\": \"x\", \"scopes\": [\"read\"], \"expires_at\": \"" + farOffset + "\"}");
+    assertProblem(key, 400, "validation_failed");
+    assertIssue(key.json(), "body", "/expires_at", "format");
+    HttpResult query = server.client().postJson("/v1/datasets/ds_01JC3XG8F2SK6Y8S3M7VVQPRTE/query",
+        "{\"measures\": [{\"agg\": \"count\"}], \"time_bucket\": {\"column\": \"ordered_at\","
+            + " \"granularity\": \"day\", \"to\": \"" + farOffset + "\"}}");
+    assertProblem(query, 400, "validation_failed");
+    assertIssue(query.json(), "body", "/time_bucket/to", "format");
+  }
+
+  @Test
   void everyContractViolationInTheBodyIsListedWithItsPointer(RunningServer server) {
     HttpResult result = unchanged(server, () -> server.client().postJson("/v1/datasets", """
         {"name": "", "colour": "red",

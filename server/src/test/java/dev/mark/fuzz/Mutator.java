@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Breaks a well-formed value the ways hostile or careless callers do: a wrong type, a missing or
  * unknown property, text PostgreSQL refuses (NUL, lone surrogates), sizes past every limit,
- * numbers past every range. {@link #RAW_NUMBER} stands for a number no parser should build,
+ * numbers past every range, times java.time cannot hold. {@link #RAW_NUMBER} stands for a number no parser should build,
  * written into the body's text after serialisation.
  */
 final class Mutator {
@@ -19,6 +19,13 @@ final class Mutator {
   /** A placeholder replaced, in the serialised body, by {@link #HUGE_EXPONENT}. */
   static final String RAW_NUMBER = "\u0001raw-number\u0001";
   static final String HUGE_EXPONENT = "1E+2147483648";
+
+  /**
+   * Times that break RFC 3339, and times RFC 3339 (and so the contract) allows but java.time
+   * cannot hold: an offset beyond ±18:00, a fraction finer than nanoseconds.
+   */
+  private static final List<String> BAD_TIMES = List.of("9999-99-99T99:99:99Z",
+      "2026-11-21T00:00:00+19:00", "2026-11-21T00:00:00.1234567891Z");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -83,7 +90,7 @@ final class Mutator {
       case 11 -> NODES.booleanNode(true);
       case 12 -> NODES.arrayNode().add(NODES.objectNode());
       case 13 -> nested(200);
-      case 14 -> NODES.stringNode("9999-99-99T99:99:99Z");
+      case 14 -> NODES.stringNode(BAD_TIMES.get(random.nextInt(BAD_TIMES.size())));
       default -> NODES.objectNode().put("or", "{}");
     };
   }

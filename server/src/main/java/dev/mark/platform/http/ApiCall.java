@@ -1,5 +1,6 @@
 package dev.mark.platform.http;
 
+import dev.mark.platform.errors.FieldIssue;
 import dev.mark.platform.ratelimit.Charges;
 import dev.mark.platform.security.CallerRequest;
 import dev.mark.platform.security.Principal;
@@ -147,15 +148,21 @@ public final class ApiCall {
   /**
    * The JSON body, already checked against its schema, with the schema's defaults filled in for
    * omitted properties; null when the body is not JSON.
+   *
+   * @throws dev.mark.platform.errors.BadRequest naming a value the schema allows but {@code type}
+   *     cannot hold (see {@link ModelBinding})
    */
   public <T> T body(Class<T> type) {
     if (body == null) {
       return null;
     }
     // a body kept as a JSON tree (bulk rows) is handed over as is, not copied node by node
-    return type.isInstance(body) ? type.cast(body) : mapper.treeToValue(body, type);
+    return type.isInstance(body)
+        ? type.cast(body)
+        : ModelBinding.read(mapper, body, type, FieldIssue.Location.BODY, "");
   }
 
+  /** @throws dev.mark.platform.errors.BadRequest as {@link #body} does */
   private <T> T parameter(String in, String name, Class<T> type) {
     JsonNode value = parameters.get(in + ":" + name);
     if (value == null) {
@@ -164,6 +171,6 @@ public final class ApiCall {
     // most parameters are IDs: a string needs no trip through the mapper
     return type == String.class && value.isString()
         ? type.cast(value.asString())
-        : mapper.treeToValue(value, type);
+        : ModelBinding.read(mapper, value, type, ParameterReader.locationOf(in), "/" + name);
   }
 }

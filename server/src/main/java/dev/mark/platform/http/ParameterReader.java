@@ -103,7 +103,7 @@ final class ParameterReader {
     return parameter.in() + ":" + name;
   }
 
-  private static FieldIssue.Location locationOf(String in) {
+  static FieldIssue.Location locationOf(String in) {
     return switch (in) {
       case "path" -> FieldIssue.Location.PATH;
       case "query" -> FieldIssue.Location.QUERY;
