@@ -46,8 +46,8 @@ public final class ExplainBenchmark {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Path dataDir = Files.createTempDirectory("mark-bench");
-    AppConfig config = AppConfig.fromEnvironment(Map.of(
-        "PORT", "0", "MARK_DATA_DIR", dataDir.toString(), "MARK_QUERY_TIMEOUT_MS", "600000"));
+    AppConfig config = AppConfig.fromEnvironment(BenchEnvironment.with(Map.of(
+        "PORT", "0", "MARK_DATA_DIR", dataDir.toString(), "MARK_QUERY_TIMEOUT_MS", "600000")));
     try (App app = App.start(config)) {
       TestClient client = new TestClient("http://localhost:" + app.port(),
           Map.of("X-API-Key", app.developmentAccount().orElseThrow().apiKey()));

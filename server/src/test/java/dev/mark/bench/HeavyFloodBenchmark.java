@@ -47,7 +47,7 @@ public final class HeavyFloodBenchmark {
            "sustained": {"limit": 1000000000, "window_seconds": 3600},
            "monthly_quota": 1000000000000, "max_concurrent_queries": 32}]}""");
     try (RunningServer server = RunningServer.builder()
-        .environment(Map.of("MARK_PLANS_FILE", plans.toString()))
+        .environment(BenchEnvironment.with(Map.of("MARK_PLANS_FILE", plans.toString())))
         .start()) {
       TestClient flooder = server.client();
       TestClient reader = server.newAccountClient();
@@ -56,9 +56,11 @@ public final class HeavyFloodBenchmark {
       measure(reader, read, 3, new AtomicBoolean(true));
 
       int cores = Runtime.getRuntime().availableProcessors();
-      System.out.printf("%d cores; analytics places per node: %d (MARK_ANALYTICS_POOL_SIZE's default);"
-          + " parallel workers per analytics statement: 0%n", cores,
-          DatabaseConfig.defaultAnalyticsPoolSize(cores));
+      System.out.printf("%d cores; analytics places per node: %s (MARK_ANALYTICS_POOL_SIZE; default %d);"
+          + " parallel workers per analytics statement: %s%n", cores,
+          System.getenv().getOrDefault("MARK_ANALYTICS_POOL_SIZE", "default"),
+          DatabaseConfig.defaultAnalyticsPoolSize(cores),
+          System.getenv().getOrDefault("MARK_ANALYTICS_PARALLEL_WORKERS", "default"));
       System.out.println("load before: " + loadAverage());
       List<Long> quiet = measure(reader, read, seconds, new AtomicBoolean(true));
       System.out.println("load after the baseline: " + loadAverage());
