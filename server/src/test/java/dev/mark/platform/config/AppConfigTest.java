@@ -58,7 +58,7 @@ class AppConfigTest {
     assertThat(defaults.database().poolSize()).isEqualTo(DatabaseConfig.defaultPoolSize(cores));
     assertThat(defaults.database().analyticsPoolSize())
         .isEqualTo(DatabaseConfig.defaultAnalyticsPoolSize(cores));
-    assertThat(defaults.limits().analyticsParallelWorkers()).isZero();
+    assertThat(defaults.limits().analyticsParallelWorkers()).isEqualTo(1);
 
     AppConfig set = AppConfig.fromEnvironment(Map.of("MARK_DB_POOL_SIZE", "40",
         "MARK_ANALYTICS_POOL_SIZE", "6", "MARK_ANALYTICS_PARALLEL_WORKERS", "2"));
