@@ -214,7 +214,7 @@ public final class App implements AutoCloseable {
           authenticators, idempotency, guard, mapper,
           new BodyLimits(config.limits().maxBodyBytes(), config.limits().maxBulkBodyBytes()));
       ApiRoutes.bindAll(binder,
-          new AnalyticsHandler(queries, explains, datasets),
+          new AnalyticsHandler(queries, explains, datasets, mapper),
           new ApiKeysHandler(keyManagement),
           new AuthHandler(sessions, signups, origins, clock),
           new DatasetsHandler(datasets),

@@ -23,6 +23,7 @@ import dev.mark.platform.http.ApiCall;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The {@code analytics} operations: maps the API's query and explain models to their services and back.
@@ -36,10 +37,11 @@ public final class AnalyticsHandler implements AnalyticsApi {
   private final ExplainService explains;
   private final QueryNarration narration;
 
-  public AnalyticsHandler(QueryService queries, ExplainService explains, DatasetService datasets) {
+  public AnalyticsHandler(QueryService queries, ExplainService explains, DatasetService datasets,
+      ObjectMapper mapper) {
     this.queries = queries;
     this.explains = explains;
-    this.narration = new QueryNarration(datasets);
+    this.narration = new QueryNarration(datasets, mapper);
   }
 
   @Override

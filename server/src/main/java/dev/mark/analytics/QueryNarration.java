@@ -4,7 +4,9 @@ import dev.mark.analytics.explain.ExplainOutcome;
 import dev.mark.analytics.narrative.Narrative;
 import dev.mark.analytics.narrative.Narrator;
 import dev.mark.analytics.narrative.QueryAsked;
+import dev.mark.api.model.ExplainRequest;
 import dev.mark.api.model.NarrativeStatement;
+import dev.mark.api.model.QueryRequest;
 import dev.mark.api.model.StatementKind;
 import dev.mark.api.model.SuggestedRequest;
 import dev.mark.api.model.Suggestion;
@@ -14,18 +16,22 @@ import dev.mark.datasets.ValueType;
 import dev.mark.platform.http.ApiCall;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The narratives of the analytics answers as API models: gives the narrator the request as
  * JSON values and the dataset's time columns, and maps what it writes to the generated models.
+ * A suggestion's body, built as JSON values, becomes the typed request its operation takes.
  */
 final class QueryNarration {
 
   private final Narrator narrator = new Narrator();
   private final DatasetService datasets;
+  private final ObjectMapper mapper;
 
-  QueryNarration(DatasetService datasets) {
+  QueryNarration(DatasetService datasets, ObjectMapper mapper) {
     this.datasets = datasets;
+    this.mapper = mapper;
   }
 
   dev.mark.api.model.Narrative forQuery(ApiCall call, String datasetId, QueryOutcome outcome) {
@@ -46,7 +52,7 @@ final class QueryNarration {
     return toModel(narrator.forExplain(outcome, body));
   }
 
-  static dev.mark.api.model.Narrative toModel(Narrative narrative) {
+  private dev.mark.api.model.Narrative toModel(Narrative narrative) {
     return new dev.mark.api.model.Narrative(
         narrative.catalogueVersion(),
         narrative.headline(),
@@ -54,12 +60,20 @@ final class QueryNarration {
             .map(s -> new NarrativeStatement(kind(s.kind()), s.text(), s.values(), s.importance()))
             .toList(),
         narrative.suggestions().stream()
-            .map(s -> new Suggestion(s.text(), new SuggestedRequest(
-                SuggestedRequest.OperationEnum.fromValue(s.operation()),
-                SuggestedRequest.MethodEnum.POST,
-                s.path(),
-                s.body())))
+            .map(s -> new Suggestion(s.text(), toModel(s)))
             .toList());
+  }
+
+  // the narrator builds only valid bodies, so a body the model cannot hold is a bug: a 500
+  private SuggestedRequest toModel(dev.mark.analytics.narrative.Suggestion s) {
+    boolean query = s.operation().equals(dev.mark.analytics.narrative.Suggestion.QUERY);
+    return new SuggestedRequest(
+        SuggestedRequest.OperationEnum.fromValue(s.operation()),
+        SuggestedRequest.MethodEnum.POST,
+        s.path(),
+        s.datasetId(),
+        query ? mapper.convertValue(s.body(), QueryRequest.class) : null,
+        query ? null : mapper.convertValue(s.body(), ExplainRequest.class));
   }
 
   private static StatementKind kind(dev.mark.analytics.narrative.StatementKind kind) {

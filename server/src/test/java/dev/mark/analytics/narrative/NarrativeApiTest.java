@@ -113,7 +113,8 @@ class NarrativeApiTest {
     assertThat(narrative.suggestions()).hasSize(3);
     assertSuggestionsAccepted(narrative.suggestions().stream()
         .map(s -> JSON.createObjectNode().<tools.jackson.databind.node.ObjectNode>set("request", JSON.createObjectNode()
-            .put("method", "POST").put("path", s.path()).set("body", JSON.valueToTree(s.body()))))
+            .put("operation", s.operation()).put("method", "POST").put("path", s.path()).put("dataset_id", s.datasetId())
+            .set(s.operation().equals("queryDataset") ? "query" : "explain", JSON.valueToTree(s.body()))))
         .toList());
   }
 
@@ -129,8 +130,14 @@ class NarrativeApiTest {
     for (JsonNode suggestion : suggestions) {
       JsonNode request = suggestion.get("request");
       assertThat(request.get("method").asString()).isEqualTo("POST");
-      HttpResult answer = client.postJson(request.get("path").asString(), JSON.writeValueAsString(request.get("body")));
-      assertThat(answer.status()).as("%s → %s", request.get("body"), answer.body()).isEqualTo(200);
+      // the body sits under the name of the operation that takes it, and only there
+      boolean query = request.get("operation").asString().equals("queryDataset");
+      String sent = query ? "query" : "explain";
+      assertThat(request.has(query ? "explain" : "query")).as("%s", request).isFalse();
+      String path = "/v1/datasets/" + request.get("dataset_id").asString() + "/" + sent;
+      assertThat(request.get("path").asString()).isEqualTo(path);
+      HttpResult answer = client.postJson(path, JSON.writeValueAsString(request.get(sent)));
+      assertThat(answer.status()).as("%s → %s", request.get(sent), answer.body()).isEqualTo(200);
       assertThat(answer.json().get("narrative").get("headline").asString()).isNotBlank();
     }
   }
