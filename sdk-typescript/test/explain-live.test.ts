@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import type { ExplainRequest, ExplainResult, Mark, QueryRequest, Suggestion } from "@mark/sdk";
+import type { ExplainResult, Mark, Suggestion } from "@mark/sdk";
 import { startServerAndClient, type RunningServer } from "./support/server.js";
 
 // Why revenue dropped, asked from TypeScript against the real server (LiveExplainTest asks the
@@ -114,11 +114,13 @@ describe("explain and charts against a live server", () => {
     for (const { text, request } of suggestions) {
       const [, id, verb] = DATASET_PATH.exec(request.path) ?? [];
       assert.equal(id, datasetId, request.path);
+      assert.equal(request.dataset_id, datasetId);
       assert.equal(verb, request.operation === "explainDataset" ? "explain" : "query");
-      const answer =
-        request.operation === "explainDataset"
-          ? await mark.analytics.explain(datasetId, request.body as ExplainRequest)
-          : await mark.analytics.query(datasetId, request.body as QueryRequest);
+      // the body comes typed, under the name of the operation that takes it, and only there
+      assert.equal(request.operation === "explainDataset" ? request.query : request.explain, undefined);
+      const answer = request.explain
+        ? await mark.analytics.explain(request.dataset_id, request.explain)
+        : await mark.analytics.query(request.dataset_id, request.query ?? assert.fail(text));
       assert.equal(answer.meta.status, 200);
       assert.ok(answer.narrative?.headline, text);
     }

@@ -3,8 +3,6 @@ package dev.mark.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mark.sdk.client.ApiClient;
 import dev.mark.sdk.core.MarkClient;
 import dev.mark.sdk.model.Aggregation;
 import dev.mark.sdk.model.Chart;
@@ -35,8 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,9 +53,6 @@ class LiveExplainTest {
   private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
   private static final Period OCTOBER = period("2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z");
   private static final Period NOVEMBER = period("2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z");
-  private static final Pattern DATASET_PATH = Pattern.compile("^/v1/datasets/([^/]+)/(query|explain)$");
-  // the SDK's own mapper settings: how a caller turns a suggestion's body into a typed request
-  private static final ObjectMapper JSON = ApiClient.createDefaultObjectMapper();
 
   private MarkClient mark;
   private String datasetId;
@@ -170,14 +163,19 @@ class LiveExplainTest {
     for (Suggestion suggestion : suggestions) {
       SuggestedRequest request = suggestion.getRequest();
       operations.add(request.getOperation());
-      Matcher path = DATASET_PATH.matcher(request.getPath());
-      assertThat(path.matches()).as(request.getPath()).isTrue();
-      assertThat(path.group(1)).isEqualTo(datasetId);
+      assertThat(request.getDatasetId()).isEqualTo(datasetId);
+      // the body comes typed, under the name of the operation that takes it
       Narrative answered = switch (request.getOperation()) {
-        case EXPLAIN_DATASET -> mark.analytics().explain(path.group(1),
-            JSON.convertValue(request.getBody(), ExplainRequest.class)).data().getNarrative();
-        case QUERY_DATASET -> mark.analytics().query(path.group(1),
-            JSON.convertValue(request.getBody(), QueryRequest.class)).data().getNarrative();
+        case EXPLAIN_DATASET -> {
+          assertThat(request.getQuery()).isNull();
+          assertThat(request.getPath()).isEqualTo("/v1/datasets/" + datasetId + "/explain");
+          yield mark.analytics().explain(request.getDatasetId(), request.getExplain()).data().getNarrative();
+        }
+        case QUERY_DATASET -> {
+          assertThat(request.getExplain()).isNull();
+          assertThat(request.getPath()).isEqualTo("/v1/datasets/" + datasetId + "/query");
+          yield mark.analytics().query(request.getDatasetId(), request.getQuery()).data().getNarrative();
+        }
         default -> throw new AssertionError("an operation this SDK does not know: " + request.getOperation());
       };
       assertThat(answered.getHeadline()).as(suggestion.getText()).isNotBlank();
