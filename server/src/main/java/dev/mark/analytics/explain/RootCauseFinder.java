@@ -50,13 +50,14 @@ final class RootCauseFinder {
     Map<List<String>, double[]> parts = new LinkedHashMap<>();
     for (LeafRow row : rows) {
       List<String> key = Arrays.stream(row.values()).map(DimensionValues::text).toList();
-      double[] p = parts.computeIfAbsent(key, k -> new double[4]);
+      double[] p = parts.computeIfAbsent(key, k -> new double[6]);
       p[row.period() * 2] += row.numerator().doubleValue();
       // an additive leaf's denominator says only that the leaf has rows in the period
       p[row.period() * 2 + 1] += kind == MeasureKind.ADDITIVE ? (row.rows() > 0 ? 1 : 0) : row.denominator().doubleValue();
+      p[4 + row.period()] += row.rows();
     }
     List<Leaf> leaves = new ArrayList<>(parts.size());
-    parts.forEach((key, p) -> leaves.add(new Leaf(key.toArray(String[]::new), p[0], p[1], p[2], p[3])));
+    parts.forEach((key, p) -> leaves.add(new Leaf(key.toArray(String[]::new), p[0], p[1], p[2], p[3], p[4], p[5])));
     return leaves;
   }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * The gain adds up over the leaves that move together, so a cause's parent, which adds leaves that
  * did not move, gains less, and a cause's child, which leaves out leaves that moved, gains less:
  * the best cell is the most parsimonious one. A leaf's deviation counts up to {@link
- * #LEAF_Z_LIMIT} standard deviations, so that one jumpy leaf is never a cause on its own. The best
+ * #LEAF_Z_LIMIT} standard deviations, so that one jumpy leaf is never a cause on its own (unless its
+ * variance is its own, from its row counts: see {@link SamplingNoise}). The best
  * cell is taken while its gain clears the evidence threshold; its leaves are then refitted (moved
  * by the cell's median deviation fraction) and the next round searches what is left. The whole set
  * (level 0) may be taken once, as a shift of every leaf; it is not a cause.
@@ -42,13 +43,21 @@ final class GreedySearch {
   private final double[][] variance;
   private final double[][] limit;
   private final int maxDimensions;
+  private final double leafZLimit;
   private final double[][][] moment; // [channel][cuboid][cell]: Σ deviation·m / variance
   private final double[][][] weight; // [channel][cuboid][cell]: Σ m² / variance
   private final int[][] leafChannels; // [cuboid][cell]: the leaves with a variance, summed over channels
 
-  /** Each array is indexed [channel][leaf]. */
-  GreedySearch(Lattice lattice, double[][] expected, double[][] actual, double[][] variance, int maxDimensions) {
+  /**
+   * Each array is indexed [channel][leaf]. {@code ownNoise}: each leaf's variance is its own
+   * ({@link SamplingNoise}), not a fit across leaves that may underrate it, so its deviation counts
+   * whole; with the cap a cause that is one leaf (the finest cell of a shop of two dimensions)
+   * could never clear its threshold.
+   */
+  GreedySearch(Lattice lattice, double[][] expected, double[][] actual, double[][] variance, int maxDimensions,
+      boolean ownNoise) {
     this.lattice = lattice;
+    this.leafZLimit = ownNoise ? Double.POSITIVE_INFINITY : LEAF_Z_LIMIT;
     this.channels = expected.length;
     this.actual = actual;
     this.maxDimensions = maxDimensions;
@@ -69,7 +78,7 @@ final class GreedySearch {
       this.variance[k] = variance[k].clone();
       for (int i = 0; i < n; i++) {
         size[k][i] = NoiseModel.size(expected[k][i], actual[k][i]);
-        limit[k][i] = LEAF_Z_LIMIT * Math.sqrt(variance[k][i]);
+        limit[k][i] = leafZLimit * Math.sqrt(variance[k][i]);
       }
       for (int q = 0; q < cuboids; q++) {
         moment[k][q] = new double[lattice.cellCount(q)];
@@ -145,8 +154,8 @@ final class GreedySearch {
   }
 
   /** How many cells (their leaf-channel counts sorted) could reach this gain. */
-  private static int testable(int[] sortedCounts, double threshold) {
-    int least = (int) Math.ceil(threshold / (LEAF_Z_LIMIT * LEAF_Z_LIMIT));
+  private int testable(int[] sortedCounts, double threshold) {
+    int least = (int) Math.ceil(threshold / (leafZLimit * leafZLimit));
     int index = Arrays.binarySearch(sortedCounts, least);
     if (index < 0) {
       return sortedCounts.length - (-index - 1);
@@ -290,7 +299,7 @@ final class GreedySearch {
     double before = variance[k][i] > 0 ? size[k][i] * size[k][i] / variance[k][i] : 0;
     double after = size[k][i] * size[k][i] / widened;
     variance[k][i] = widened;
-    limit[k][i] = LEAF_Z_LIMIT * Math.sqrt(widened);
+    limit[k][i] = leafZLimit * Math.sqrt(widened);
     for (int q = 0; q < weight[k].length; q++) {
       weight[k][q][lattice.leafCells.get(q)[i]] += after - before;
     }

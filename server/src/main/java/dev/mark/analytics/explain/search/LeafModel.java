@@ -24,6 +24,8 @@ final class LeafModel {
   final int[][] codes; // codes[dimension][leaf]
   final int[] cardinalities;
   final String[][] names; // names[dimension][code]
+  /** ADDITIVE only, per leaf: Σ over periods of sum² / rows (see {@link SamplingNoise}); null when a count is unknown. */
+  double[] sampling;
 
   private LeafModel(int leaves, int dimensions, int channels) {
     expected = new double[channels][leaves];
@@ -39,6 +41,9 @@ final class LeafModel {
     LeafModel model = new LeafModel(leaves.size(), dims, kind == MeasureKind.ADDITIVE ? 1 : 2);
     for (int d = 0; d < dims; d++) {
       model.encode(leaves, d);
+    }
+    if (kind == MeasureKind.ADDITIVE) {
+      model.sampling = SamplingNoise.unitVariances(leaves);
     }
     for (int i = 0; i < leaves.size(); i++) {
       Leaf leaf = leaves.get(i);

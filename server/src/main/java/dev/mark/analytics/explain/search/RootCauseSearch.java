@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
  * the leaves no cause covers (the causes inflated the first fit), and search again. A cell becomes
  * a cause only when its gain clears its level's evidence threshold (see {@link GreedySearch}),
  * what the best of that many cells scores on pure noise about one time in twenty, times {@link
- * SearchSettings#evidence()}. So pure noise answers nothing.
+ * SearchSettings#evidence()}. So pure noise answers nothing. Among few leaves whose row counts are
+ * known, each leaf's noise is instead the sampling variance of its sums ({@link SamplingNoise}):
+ * a fit across six leaves rests on the one or two in the half that holds the cause.
  */
 public final class RootCauseSearch {
   /** With more dimensions, only this many (those that deviate most on their own) are searched. */
@@ -36,14 +38,14 @@ public final class RootCauseSearch {
     List<Integer> dims = searchedDimensions(model, noise);
     Lattice lattice = new Lattice(model.codes, model.cardinalities, dims, depth);
 
-    GreedySearch first = search(model, lattice, noise, depth);
+    GreedySearch first = search(model, lattice, noise, all, depth);
     List<GreedySearch.Pick> picks = first.run(settings.maxRootCauses(), settings.evidence());
     if (!picks.isEmpty()) {
       boolean[] uncovered = first.covered(picks);
       for (int i = 0; i < uncovered.length; i++) {
         uncovered[i] = !uncovered[i];
       }
-      GreedySearch second = search(model, lattice, fit(model, uncovered), depth);
+      GreedySearch second = search(model, lattice, fit(model, uncovered), uncovered, depth);
       picks = second.run(settings.maxRootCauses(), settings.evidence());
     }
     CauseReport report = new CauseReport(table, kind, model, lattice);
@@ -64,14 +66,23 @@ public final class RootCauseSearch {
     return noise;
   }
 
-  private static GreedySearch search(LeafModel model, Lattice lattice, NoiseModel[] noise, int depth) {
+  /**
+   * The search with each leaf's noise: among few leaves whose row counts are known, from those
+   * counts ({@link SamplingNoise}); otherwise from the noise model fitted across leaves.
+   */
+  private static GreedySearch search(LeafModel model, Lattice lattice, NoiseModel[] noise, boolean[] use, int depth) {
     double[][] variance = new double[model.channels()][model.leafCount()];
     for (int k = 0; k < variance.length; k++) {
       for (int i = 0; i < variance[k].length; i++) {
         variance[k][i] = noise[k].variance(NoiseModel.size(model.expected[k][i], model.actual[k][i]));
       }
     }
-    return new GreedySearch(lattice, model.expected, model.actual, variance, depth);
+    boolean ownNoise = model.sampling != null && model.leafCount() < SamplingNoise.FEW_LEAVES;
+    if (ownNoise) {
+      variance[LeafModel.RATE] = SamplingNoise.variances(
+          model.expected[LeafModel.RATE], model.actual[LeafModel.RATE], model.sampling, use);
+    }
+    return new GreedySearch(lattice, model.expected, model.actual, variance, depth, ownNoise);
   }
 
   /** Every dimension, or, past {@link #MAX_SEARCHED_DIMENSIONS}, those with the strongest value. */
