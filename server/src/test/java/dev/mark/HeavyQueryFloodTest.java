@@ -3,6 +3,7 @@ package dev.mark;
 import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mark.support.HeavyQueries;
 import dev.mark.support.HttpResult;
 import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
@@ -49,8 +50,8 @@ class HeavyQueryFloodTest {
         .start();
     heavy = server.newAccountClient("analyst");
     other = server.newAccountClient("free");
-    heavyDataset = dataset(heavy, ROWS, 2_000);
-    otherDataset = dataset(other, 50, 20);
+    heavyDataset = HeavyQueries.dataset(heavy, ROWS, 2_000);
+    otherDataset = HeavyQueries.dataset(other, 50, 20);
   }
 
   @AfterAll
@@ -58,37 +59,11 @@ class HeavyQueryFloodTest {
     server.close();
   }
 
-  private static String dataset(TestClient client, int rows, int noteLength) {
-    String id = client.postJson("/v1/datasets", """
-        {"name": "Notes", "columns": [{"name": "note", "type": "string"}, {"name": "n", "type": "integer"}]}""")
-        .json().get("id").asString();
-    String note = "abcdefghij".repeat(noteLength / 10);
-    String csv = IntStream.range(0, rows).mapToObj(i -> note + "," + i)
-        .collect(Collectors.joining("\n", "note,n\n", "\n"));
-    assertThat(client.send("POST", "/v1/datasets/" + id + "/rows", "text/csv", csv).status()).isEqualTo(200);
-    return id;
-  }
 
-  /**
-   * {@code count} (a multiple of 20) contains that never match, in {@code or} groups of 20,
-   * twenty groups to a filter (the contract's most): every one is evaluated on every row.
-   */
-  static String heavyQuery(int count) {
-    List<String> groups = IntStream.range(0, count / 20)
-        .mapToObj(g -> IntStream.range(0, 20)
-            .mapToObj(i -> "{\"column\": \"note\", \"op\": \"contains\", \"value\": \"zz" + (g * 20 + i) + "\"}")
-            .collect(Collectors.joining(", ", "{\"or\": [", "]}")))
-        .toList();
-    List<String> filters = new ArrayList<>();
-    for (int from = 0; from < groups.size(); from += 20) {
-      filters.add("{\"or\": [" + String.join(", ", groups.subList(from, Math.min(groups.size(), from + 20))) + "]}");
-    }
-    return "{\"measures\": [{\"agg\": \"count\"}], \"filters\": [" + String.join(", ", filters) + "]}";
-  }
 
   @Test
   void aFloodOfHeavyQueriesLeavesAnotherAccountsReadsWorking() throws Exception {
-    String query = heavyQuery(400);
+    String query = HeavyQueries.query(400);
     AtomicInteger heavyAnswered = new AtomicInteger();
     ExecutorService flood = Executors.newVirtualThreadPerTaskExecutor();
     try {
@@ -140,10 +115,10 @@ class HeavyQueryFloodTest {
             "MARK_QUERY_TIMEOUT_MS", "1"))
         .start()) {
       TestClient client = strict.newAccountClient("free");
-      String dataset = dataset(client, 2_000, 200);
+      String dataset = HeavyQueries.dataset(client, 2_000, 200);
       long before = monthlyRemaining(client.get("/v1/datasets"));
 
-      HttpResult stopped = client.postJson("/v1/datasets/" + dataset + "/query", heavyQuery(100));
+      HttpResult stopped = client.postJson("/v1/datasets/" + dataset + "/query", HeavyQueries.query(100));
 
       assertProblem(stopped, 504, "query_timeout");
       assertThat(stopped.header("Mark-Cost")).hasValue("25");
@@ -155,7 +130,7 @@ class HeavyQueryFloodTest {
   @Test
   void aQueryCostingMoreThanThePlanCanEverAdmitIsRefusedUpFront() {
     // the plan analyst has a burst of 1000: 5 + 400 × 4 / 20 = 85 fits, 5 + 5000 × 4 / 20 does not
-    HttpResult refused = heavy.postJson("/v1/datasets/" + heavyDataset + "/query", heavyQuery(5_000));
+    HttpResult refused = heavy.postJson("/v1/datasets/" + heavyDataset + "/query", HeavyQueries.query(5_000));
 
     assertProblem(refused, 422, "query_too_costly");
     assertThat(refused.json().get("detail").asString()).contains("1005 units").contains("at most 1000");

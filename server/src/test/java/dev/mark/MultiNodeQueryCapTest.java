@@ -3,6 +3,7 @@ package dev.mark;
 import static dev.mark.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mark.support.HeavyQueries;
 import dev.mark.support.Cluster;
 import dev.mark.support.HttpResult;
 import dev.mark.support.TestClient;
@@ -62,7 +63,7 @@ class MultiNodeQueryCapTest {
   void oneAccountsHeavyQueriesOverThreeNodesNeverExceedItsPlanCap() throws Exception {
     String apiKey = cluster.accounts().create("Flooder", "test", "analyst").apiKey();
     String dataset = dataset(cluster.client(0, apiKey));
-    String query = HeavyQueryFloodTest.heavyQuery(400);
+    String query = HeavyQueries.query(400);
     Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
     AtomicInteger ran = new AtomicInteger();
     AtomicBoolean done = new AtomicBoolean();

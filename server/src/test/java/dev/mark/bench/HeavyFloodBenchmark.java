@@ -1,6 +1,7 @@
 package dev.mark.bench;
 
 import dev.mark.platform.config.DatabaseConfig;
+import dev.mark.support.HeavyQueries;
 import dev.mark.support.HttpResult;
 import dev.mark.support.RunningServer;
 import dev.mark.support.TestClient;
@@ -51,8 +52,8 @@ public final class HeavyFloodBenchmark {
         .start()) {
       TestClient flooder = server.client();
       TestClient reader = server.newAccountClient();
-      String heavy = dataset(flooder, rows, 2_000);
-      String read = "/v1/datasets/" + dataset(reader, 100, 20) + "/rows?limit=20";
+      String heavy = HeavyQueries.dataset(flooder, rows, 2_000);
+      String read = "/v1/datasets/" + HeavyQueries.dataset(reader, 100, 20) + "/rows?limit=20";
       measure(reader, read, 3, new AtomicBoolean(true));
 
       int cores = Runtime.getRuntime().availableProcessors();
@@ -67,7 +68,7 @@ public final class HeavyFloodBenchmark {
       Map<Integer, AtomicInteger> heavyStatuses = new ConcurrentHashMap<>();
       AtomicBoolean flooding = new AtomicBoolean(true);
       ExecutorService floodThreads = Executors.newVirtualThreadPerTaskExecutor();
-      String query = heavyQuery(400);
+      String query = HeavyQueries.query(400);
       for (int i = 0; i < flood; i++) {
         floodThreads.submit(() -> {
           while (flooding.get()) {
@@ -140,31 +141,5 @@ public final class HeavyFloodBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
   }
 
-  private static String dataset(TestClient client, int rows, int noteLength) {
-    String id = client.postJson("/v1/datasets", """
-        {"name": "Notes", "columns": [{"name": "note", "type": "string"}, {"name": "n", "type": "integer"}]}""")
-        .json().get("id").asString();
-    String note = "abcdefghij".repeat(noteLength / 10);
-    String csv = IntStream.range(0, rows).mapToObj(i -> note + "," + i)
-        .collect(Collectors.joining("\n", "note,n\n", "\n"));
-    HttpResult ingested = client.send("POST", "/v1/datasets/" + id + "/rows", "text/csv", csv);
-    if (ingested.status() != 200) {
-      throw new IllegalStateException("ingest answered " + ingested.status() + ": " + ingested.body());
-    }
-    return id;
-  }
 
-  /** {@code count} contains that never match, in or groups of 20, twenty groups to a filter. */
-  private static String heavyQuery(int count) {
-    List<String> groups = IntStream.range(0, count / 20)
-        .mapToObj(g -> IntStream.range(0, 20)
-            .mapToObj(i -> "{\"column\": \"note\", \"op\": \"contains\", \"value\": \"zz" + (g * 20 + i) + "\"}")
-            .collect(Collectors.joining(", ", "{\"or\": [", "]}")))
-        .toList();
-    List<String> filters = new ArrayList<>();
-    for (int from = 0; from < groups.size(); from += 20) {
-      filters.add("{\"or\": [" + String.join(", ", groups.subList(from, Math.min(groups.size(), from + 20))) + "]}");
-    }
-    return "{\"measures\": [{\"agg\": \"count\"}], \"filters\": [" + String.join(", ", filters) + "]}";
-  }
 }
